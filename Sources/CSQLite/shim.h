@@ -1,0 +1,18 @@
+#ifndef PARTNERSHIPS_CSQLITE_SHIM_H
+#define PARTNERSHIPS_CSQLITE_SHIM_H
+
+#include <sqlite3.h>
+
+// sqlite3_db_config is variadic, which Swift cannot call; this fixes the
+// (int, int*) form used by the boolean options such as SQLITE_DBCONFIG_DQS_DML.
+static inline int partnerships_db_config_bool(sqlite3 *db, int op, int enable, int *current) {
+    return sqlite3_db_config(db, op, enable, current);
+}
+
+// SQLITE_TRANSIENT is a macro that casts -1 to a function pointer, which
+// Swift does not import.
+static inline sqlite3_destructor_type partnerships_transient(void) {
+    return SQLITE_TRANSIENT;
+}
+
+#endif

@@ -1,0 +1,40 @@
+import Database
+
+/// The process exit codes, as the README documents them (sysexits.h values).
+public enum ExitStatus {
+    public static let success: Int32 = 0
+    public static let findings: Int32 = 1
+    public static let usage: Int32 = 64
+    public static let dataRejected: Int32 = 65
+    public static let inputUnavailable: Int32 = 66
+    public static let software: Int32 = 70
+    public static let outputUnavailable: Int32 = 73
+    public static let databaseUnavailable: Int32 = 74
+    public static let busy: Int32 = 75
+    public static let incompatibleDatabase: Int32 = 78
+
+    public static func code(for category: ErrorCategory) -> Int32 {
+        switch category {
+        case .usage: return usage
+        case .dataRejected: return dataRejected
+        case .inputUnavailable: return inputUnavailable
+        case .outputUnavailable: return outputUnavailable
+        case .databaseUnavailable: return databaseUnavailable
+        case .busy: return busy
+        case .incompatibleDatabase: return incompatibleDatabase
+        case .internal: return software
+        }
+    }
+}
+
+/// Ends a command with an exit code after it has printed what went wrong
+/// (or, with an empty message, after it has printed its findings).
+public struct CommandFailure: Error {
+    public let message: String
+    public let exitCode: Int32
+
+    public init(_ message: String = "", exitCode: Int32) {
+        self.message = message
+        self.exitCode = exitCode
+    }
+}

@@ -1,0 +1,3 @@
+import PartnershipsCLI
+
+Partnerships.runAndExit()
