@@ -1,0 +1,35 @@
+import Foundation
+
+/// Buffered writes to stdout: one system call per 64 KiB instead of per row.
+public final class StandardOutput: TextOutputStream {
+    private var buffer: [UInt8] = []
+    private let file: UnsafeMutablePointer<FILE>
+
+    public init(file: UnsafeMutablePointer<FILE> = stdout) {
+        self.file = file
+        buffer.reserveCapacity(1 << 16)
+    }
+
+    deinit { flush() }
+
+    public func write(_ string: String) {
+        buffer.append(contentsOf: string.utf8)
+        if buffer.count >= 1 << 16 { flush() }
+    }
+
+    public func flush() {
+        guard !buffer.isEmpty else { return }
+        buffer.withUnsafeBufferPointer { bytes in
+            _ = fwrite(bytes.baseAddress, 1, bytes.count, file)
+        }
+        fflush(file)
+        buffer.removeAll(keepingCapacity: true)
+    }
+}
+
+/// Collects output in memory (for tests).
+public final class StringOutput: TextOutputStream {
+    public private(set) var text = ""
+    public init() {}
+    public func write(_ string: String) { text += string }
+}
