@@ -105,7 +105,7 @@ public struct Migrator {
         defer { try? connection.execute("PRAGMA foreign_keys = ON") }
 
         if dryRun {
-            try connection.transaction(.immediate) { () -> Connection.Completion in
+            try connection.inTransaction(.immediate) { () -> Connection.Completion in
                 for migration in toApply {
                     try apply(migration, on: connection)
                 }
@@ -146,7 +146,7 @@ public struct Migrator {
             try connection.execute("PRAGMA user_version = \(remaining)")
         }
         if dryRun {
-            try connection.transaction(.immediate) { () -> Connection.Completion in
+            try connection.inTransaction(.immediate) { () -> Connection.Completion in
                 for migration in toUndo { try undo(migration) }
                 return .rollback
             }

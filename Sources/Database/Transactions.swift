@@ -20,7 +20,7 @@ extension Connection {
     @discardableResult
     public func transaction<T>(_ kind: TransactionKind = .immediate, _ body: () throws -> T) throws -> T {
         var result: T?
-        try transaction(kind) { () -> Completion in
+        try inTransaction(kind) { () -> Completion in
             result = try body()
             return .commit
         }
@@ -31,7 +31,7 @@ extension Connection {
 
     /// Runs `body` in a transaction and commits or rolls back as it says;
     /// rolls back when it throws. A dry run returns `.rollback`.
-    public func transaction(_ kind: TransactionKind = .immediate, _ body: () throws -> Completion) throws {
+    public func inTransaction(_ kind: TransactionKind = .immediate, _ body: () throws -> Completion) throws {
         try execute("BEGIN \(kind.rawValue) TRANSACTION")
         let completion: Completion
         do {
