@@ -1,0 +1,202 @@
+#!/usr/bin/env python3
+"""The partnerships benchmark: imports, reports, audit and search at scale,
+through the real release binary, side by side with the sqlite3 shell's
+`.import --csv` of the same agreements file as the floor.
+
+    python3 Benchmarks/run_benchmark.py                  # M = 10k, 100k, 1M
+    python3 Benchmarks/run_benchmark.py --sizes 10000    # the CI smoke
+
+Prints a table and writes the figures as JSON (default
+bench-results/latest.json). Wall times are measured around each child
+process; peak memory is that child's max RSS (wait4's ru_maxrss).
+"""
+import argparse
+import datetime
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+AS_OF = "2026-11-21"
+
+# Each built-in report, run as a user would: for one institution, one
+# country, one network, the next 180 days, one year of timeline.
+REPORTS = [
+    ("overview", []),
+    ("agreements", ["--param", "institution=inst-000042"]),
+    ("expiring", ["--param", "within_days=180"]),
+    ("partners-by-country", ["--param", "country=NL"]),
+    ("network-members", ["--param", "network=net-007"]),
+    ("shared-networks", ["--param", "institution=inst-000042"]),
+    ("timeline", ["--param", "from=2025-01-01", "--param", "to=2025-12-31"]),
+    ("institution", ["--param", "institution=inst-000042"]),
+]
+
+
+def run(command, stdout=subprocess.DEVNULL, check=True, stdin=None):
+    """Runs a child and returns (seconds, max RSS in MiB, exit status, stderr)."""
+    # stderr goes to a file, not a pipe, so a chatty child can never block on it.
+    with tempfile.TemporaryFile() as errors:
+        started = time.perf_counter()
+        process = subprocess.Popen(command, stdout=stdout, stderr=errors, stdin=stdin)
+        _, status, usage = os.wait4(process.pid, 0)
+        elapsed = time.perf_counter() - started
+        process.returncode = os.waitstatus_to_exitcode(status)
+        errors.seek(0)
+        stderr = errors.read().decode("utf-8", "replace")
+    code = process.returncode
+    if check and code not in (0, 1):
+        sys.exit(f"benchmark: {' '.join(command)} failed with {code}:\n{stderr}")
+    return elapsed, usage.ru_maxrss / 1024.0, code, stderr
+
+
+def build(binary):
+    if binary:
+        return binary
+    print("building the release binary ...", file=sys.stderr)
+    subprocess.run(["swift", "build", "-c", "release", "--product", "partnerships"], cwd=ROOT, check=True,
+                   stdout=subprocess.DEVNULL)
+    path = subprocess.run(["swift", "build", "-c", "release", "--show-bin-path"], cwd=ROOT, check=True,
+                          capture_output=True, text=True).stdout.strip()
+    return os.path.join(path, "partnerships")
+
+
+def size_mib(path):
+    total = 0
+    for suffix in ("", "-wal"):
+        if os.path.exists(path + suffix):
+            total += os.path.getsize(path + suffix)
+    return total / (1024 * 1024)
+
+
+def count_rows(path):
+    with open(path, "rb") as handle:
+        return sum(1 for _ in handle)  # an upper bound of records; titles may span lines
+
+
+def bench_size(binary, work, m, institutions, seed):
+    data = os.path.join(work, f"data-{m}")
+    subprocess.run([sys.executable, os.path.join(HERE, "generate_data.py"), data, "--agreements", str(m),
+                    "--institutions", str(institutions), "--seed", str(seed)], check=True)
+    db = os.path.join(work, f"registry-{m}.sqlite")
+    for suffix in ("", "-wal", "-shm"):
+        if os.path.exists(db + suffix):
+            os.remove(db + suffix)
+    rows = []
+
+    def step(name, command, records=None, stdout=subprocess.DEVNULL):
+        seconds, rss, code, stderr = run(command, stdout=stdout)
+        row = {"m": m, "step": name, "seconds": round(seconds, 4), "max_rss_mib": round(rss, 1),
+               "rows_per_second": round(records / seconds) if records else None,
+               "db_mib": round(size_mib(db), 1), "exit": code}
+        rows.append(row)
+        print(f"  {name:<28} {seconds:9.3f} s  {rss:7.1f} MiB", file=sys.stderr)
+        return row
+
+    print(f"M = {m:,}", file=sys.stderr)
+    step("migrate", [binary, "migrate", "up", "--db", db])
+    step("import networks", [binary, "import", "networks", os.path.join(data, "networks.csv"), "--db", db])
+    inst = step("import institutions", [binary, "import", "institutions", os.path.join(data, "institutions.csv"), "--db", db],
+                records=institutions)
+    agreements_csv = os.path.join(data, "agreements.csv")
+    imp = step("import agreements", [binary, "import", "agreements", agreements_csv, "--db", db], records=m)
+    step("import memberships", [binary, "import", "memberships", os.path.join(data, "memberships.csv"), "--db", db])
+    step("import news", [binary, "import", "news", os.path.join(data, "news.csv"), "--db", db])
+
+    # The floor: the sqlite3 shell loading the same file into a plain table.
+    floor_db = os.path.join(work, f"floor-{m}.sqlite")
+    if os.path.exists(floor_db):
+        os.remove(floor_db)
+    floor_seconds, floor_rss, _, _ = run(["sqlite3", floor_db, ".import --csv " + agreements_csv + " agreements_raw"])
+    rows.append({"m": m, "step": "sqlite3 .import (floor)", "seconds": round(floor_seconds, 4),
+                 "max_rss_mib": round(floor_rss, 1), "rows_per_second": round(m / floor_seconds),
+                 "db_mib": round(os.path.getsize(floor_db) / (1024 * 1024), 1), "exit": 0})
+    print(f"  {'sqlite3 .import (floor)':<28} {floor_seconds:9.3f} s", file=sys.stderr)
+    imp["ratio_to_floor"] = round(imp["seconds"] / floor_seconds, 2)
+
+    for name, params in REPORTS:
+        # Output included: written to a pipe and read, as a user's terminal or file would.
+        step(f"report {name}", [binary, "report", name, *params, "--as-of", AS_OF, "--format", "csv", "--db", db],
+             stdout=subprocess.DEVNULL)
+    step("audit (full)", [binary, "audit", "--as-of", AS_OF, "--format", "csv", "--fail-on", "never", "--db", db])
+    step("search", [binary, "search", "regenerative medicine", "--db", db])
+    os.remove(floor_db)
+    return rows, inst
+
+
+def startup(binary, runs=50):
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        subprocess.run([binary, "--version"], stdout=subprocess.DEVNULL, check=True)
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
+def print_table(rows):
+    header = f"{'M':>9}  {'step':<28} {'seconds':>9} {'rows/s':>10} {'max RSS MiB':>11} {'db MiB':>7} {'×floor':>7}"
+    print(header)
+    print("-" * len(header))
+    for row in rows:
+        rate = f"{row['rows_per_second']:,}" if row.get("rows_per_second") else ""
+        ratio = f"{row['ratio_to_floor']:.2f}" if row.get("ratio_to_floor") else ""
+        print(f"{row['m']:>9,}  {row['step']:<28} {row['seconds']:>9.3f} {rate:>10} {row['max_rss_mib']:>11.1f} "
+              f"{row['db_mib']:>7.1f} {ratio:>7}")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", default="10000,100000,1000000", help="agreement counts M, comma-separated")
+    parser.add_argument("--institutions", type=int, default=20_000)
+    parser.add_argument("--seed", type=int, default=42)
+    parser.add_argument("--binary", help="a built partnerships binary (default: build the release binary)")
+    parser.add_argument("--work", help="folder for data and databases (default: a temporary folder, removed after)")
+    parser.add_argument("--out", default=os.path.join(ROOT, "bench-results", "latest.json"))
+    args = parser.parse_args()
+
+    sizes = [int(s) for s in args.sizes.split(",") if s]
+    binary = build(args.binary)
+    work = args.work or tempfile.mkdtemp(prefix="partnerships-bench-")
+    os.makedirs(work, exist_ok=True)
+    try:
+        rows = []
+        for m in sizes:
+            size_rows, _ = bench_size(binary, work, m, args.institutions, args.seed)
+            rows.extend(size_rows)
+        median_start = startup(binary)
+    finally:
+        if not args.work:
+            shutil.rmtree(work, ignore_errors=True)
+
+    print_table(rows)
+    print(f"\nstart-up (partnerships --version, median of 50): {median_start * 1000:.1f} ms")
+    imports = {r["m"]: r for r in rows if r["step"] == "import agreements"}
+    if 100_000 in imports and 1_000_000 in imports:
+        growth = imports[1_000_000]["seconds"] / imports[100_000]["seconds"]
+        print(f"import time 100k → 1M: × {growth:.2f} (linear would be × 10)")
+    for m, row in sorted(imports.items()):
+        print(f"M = {m:,}: import {row['seconds']:.2f} s = {row['ratio_to_floor']:.2f} × sqlite3 .import, "
+              f"peak {row['max_rss_mib']:.1f} MiB")
+
+    machine = {"cpus": os.cpu_count(), "platform": platform.platform(), "python": platform.python_version()}
+    try:
+        machine["memory_gib"] = round(os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30, 1)
+    except (ValueError, OSError):
+        pass
+    os.makedirs(os.path.dirname(args.out), exist_ok=True)
+    with open(args.out, "w") as handle:
+        json.dump({"date": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
+                   "machine": machine, "institutions": args.institutions, "seed": args.seed, "as_of": AS_OF,
+                   "startup_median_ms": round(median_start * 1000, 2), "results": rows}, handle, indent=2)
+    print(f"figures written to {os.path.relpath(args.out, ROOT)}")
+
+
+if __name__ == "__main__":
+    main()
