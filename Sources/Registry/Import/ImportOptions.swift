@@ -20,6 +20,11 @@ public struct ImportOptions {
     /// importers' own checks (slower; the tests use it to prove that the
     /// importers reject everything the constraints would).
     public var enforceCheckConstraints = false
+    /// After this many rows, a large import decides whether to build the
+    /// party index at the end instead of row by row (lowered by tests).
+    var deferIndexesAfterRows = 8192
+    /// ... which it does when at least this many more rows are expected.
+    var minimumRowsForDeferredIndexes = 50_000
 
     public init(format: ImportFormat? = nil, dryRun: Bool = false, skipInvalid: Bool = false, rejectsPath: String? = nil) {
         self.format = format

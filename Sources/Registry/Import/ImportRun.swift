@@ -27,6 +27,8 @@ final class ImportRun {
         report.dryRun = options.dryRun
         // Batches and per-row savepoints do not mix.
         session.batchWrites = !options.skipInvalid
+        session.deferIndexesAfterRows = options.deferIndexesAfterRows
+        session.minimumRowsForDeferredIndexes = options.minimumRowsForDeferredIndexes
         let started = ProcessInfo.processInfo.systemUptime
         do {
             switch kind {
@@ -118,7 +120,7 @@ final class ImportRun {
                 }
                 try finish(line: row.line, outcome: outcome, check: check, fields: records.originalFields)
                 if importer.hasFinished { try takeDeferred() }
-                if report.rowsRead % 4096 == 0 {
+                if report.rowsRead % 1024 == 0 {
                     try importer.readingProgress(rows: report.rowsRead, bytesRead: records.bytesRead,
                                                  totalBytes: records.totalBytes)
                 }

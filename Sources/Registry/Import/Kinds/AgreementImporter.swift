@@ -192,7 +192,7 @@ final class AgreementImporter: RowImporter {
     /// building it once at the end (a sort) than by inserting into it at
     /// random: decided after the first rows, from the file size.
     func readingProgress(rows: Int, bytesRead: Int64, totalBytes: Int64?) throws {
-        guard batching, !indexDecisionMade, rows >= 8192, bytesRead > 0 else { return }
+        guard batching, !indexDecisionMade, rows >= session.deferIndexesAfterRows, bytesRead > 0 else { return }
         indexDecisionMade = true
         let expectedRows: Double
         if let totalBytes {
@@ -201,14 +201,12 @@ final class AgreementImporter: RowImporter {
             expectedRows = Double(rows) * 4
         }
         let remaining = expectedRows - Double(rows)
-        guard remaining >= Double(Self.minimumRowsForDeferredIndexes) else { return }
+        guard remaining >= Double(session.minimumRowsForDeferredIndexes) else { return }
         let stored = try session.connection.scalar("SELECT count(*) FROM agreement_parties")?.int64 ?? 0
         guard remaining * 2 > Double(stored) else { return }
         try flush()
         deferredIndexes = try DeferredIndexes(connection: session.connection, table: "agreement_parties")
     }
-
-    static let minimumRowsForDeferredIndexes = 50_000
 
     func takeFinished() -> [DeferredRow] {
         defer { finished.removeAll(keepingCapacity: true) }

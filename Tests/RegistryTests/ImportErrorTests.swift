@@ -1,0 +1,199 @@
+import Database
+import Foundation
+@testable import Registry
+import XCTest
+
+/// Each kind of bad input is reported as FILE:LINE: column 'NAME': problem,
+/// with LINE the physical line where the record starts, and nothing is written.
+final class ImportErrorTests: XCTestCase {
+    var registry: RegistryFixture!
+
+    override func setUpWithError() throws {
+        registry = try RegistryFixture()
+        try registry.loadBasics()
+    }
+
+    override func tearDown() { registry = nil }
+
+    private func messages(_ report: ImportReport) -> [String] {
+        (report.fatal.map { [$0] } ?? []).map(\.description) + report.errors.map(\.description)
+    }
+
+    func testEachRowErrorWithTheLineWhereItsRecordStarts() throws {
+        let file = registry.folder.path("agreements.csv")
+        var data = Data("""
+            key,title,kind,parties,signed_on,expires_on
+            a1,"A title
+            over two lines",mou,um;york,2018-11-28,
+            a2,Bad kind,mouu,um;york,2018,
+            a3,Bad date,mou,um;york,2019-02-29,
+            a4,Unknown party,mou,um;Univrsity of Yrok,2018,
+            a5,Ragged,mou,um;york
+            a6,"quoted"x,mou,um;york,2018,
+            a7,One party,mou,um,2018,
+            a8,Twice the same,mou,um;Maastricht University,2018,
+
+            """.utf8)
+        data.append(Data("a9,".utf8))
+        data.append(Data([0xC3, 0x28]))
+        data.append(Data(",mou,um;york,2018,\n".utf8))
+        try data.write(to: URL(fileURLWithPath: file))
+        let report = try Importer.importFile(.agreements, path: file, options: ImportOptions(), connection: registry.connection)
+
+        XCTAssertEqual(messages(report), [
+            "\(file):4: column 'kind': 'mouu' is not one of mou, cooperation_agreement, strategic_partnership, dual_degree, joint_degree, erasmus_iia, research_collaboration, exchange, funding or other",
+            "\(file):5: column 'signed_on': '2019-02-29' is not a real calendar date",
+            "\(file):6: column 'parties': unknown institution 'Univrsity of Yrok'; did you mean 'University of York'?",
+            "\(file):7: the row has 4 fields, the header has 6",
+            "\(file):8: field 2 has text after its closing quote; a quote inside a quoted field is written twice (\"\")",
+            "\(file):9: column 'parties': an agreement needs two or more parties separated by ';' (found 1)",
+            "\(file):10: column 'parties': 'Maastricht University' and 'um' are the same institution",
+            "\(file):11: column 'title': is not valid UTF-8 (byte 1 of the field); save the file as UTF-8",
+        ])
+        XCTAssertEqual(report.rowsRead, 9)
+        XCTAssertEqual(report.rejected, 8)
+        XCTAssertFalse(report.committed)
+        XCTAssertEqual(try registry.int("SELECT count(*) FROM agreements"), 0, "all or nothing: the valid rows are not kept")
+    }
+
+    func testAnUnterminatedQuoteStopsTheFileEvenWhenSkipping() throws {
+        var options = ImportOptions()
+        options.skipInvalid = true
+        let report = try registry.importText(.agreements, "a.csv", """
+            key,title,kind,parties
+            a1,fine,mou,um;york
+            a2,"never closed,mou,um;york
+            a3,fine too,mou,um;york
+
+            """, options: options)
+        XCTAssertEqual(report.fatal?.line, 3)
+        XCTAssertEqual(report.fatal?.message, "unterminated quoted field: the quote opened on line 3 is never closed")
+        XCTAssertFalse(report.committed)
+        XCTAssertEqual(try registry.int("SELECT count(*) FROM agreements"), 0)
+    }
+
+    func testHeaderProblems() throws {
+        let unknown = try registry.importText(.networks, "n.csv", "key,name,members,colour\nx,X,1,red\n")
+        XCTAssertEqual(unknown.fatal?.description,
+                       "\(registry.folder.path("n.csv")):1: unknown columns 'members', 'colour'; the known columns are: key, name, acronym, kind, scope, founded_on, stated_member_count, website, notes, source")
+        let missing = try registry.importText(.institutions, "i.csv", "key,name\nx,X\n")
+        XCTAssertEqual(missing.fatal?.message, "the required column 'country' is missing from the header")
+        let twice = try registry.importText(.institutions, "i2.csv", "name,country,Name\nx,NL,y\n")
+        XCTAssertEqual(twice.fatal?.detail, "column 'name': appears twice in the header (fields 1 and 3)")
+        let empty = try registry.importText(.institutions, "empty.csv", "")
+        XCTAssertEqual(empty.fatal?.line, 1)
+        XCTAssertTrue(empty.fatal?.message.hasPrefix("the file is empty") ?? false)
+        let headerOnly = try registry.importText(.institutions, "header.csv", "name,country\n")
+        XCTAssertNil(headerOnly.fatal)
+        XCTAssertEqual(headerOnly.rowsRead, 0)
+        XCTAssertTrue(headerOnly.committed)
+        let mixedCase = try registry.importText(.networks, "case.csv", "KEY,Name\nx,Network X\n")
+        XCTAssertFalse(mixedCase.hasErrors, "header names are matched case-insensitively")
+    }
+
+    func testAFailedImportLeavesEveryTableAsItWas() throws {
+        try registry.importText(.agreements, "a.csv", "key,title,kind,parties\nold,Old,mou,um;york\n")
+        let before = try registry.dump()
+        // Valid rows that insert and update, then one bad row: none of it stays.
+        let report = try registry.importText(.institutions, "i.csv", """
+            key,name,country,aliases
+            um,Maastricht University,NL,UM;Universiteit Maastricht;Maastricht U
+            new,New University,DE,
+            bad,Bad Country,XX,
+
+            """)
+        XCTAssertEqual(report.rejected, 1)
+        XCTAssertEqual(report.updated, 1)
+        XCTAssertEqual(report.inserted, 1)
+        XCTAssertEqual(try registry.dump(), before)
+        let agreements = try registry.importText(.agreements, "a2.csv", """
+            key,title,kind,parties
+            old,Old but renamed,mou,um;uci
+            fresh,Fresh,mou,um;york
+            broken,Broken,mou,um;nowhere
+
+            """)
+        XCTAssertTrue(agreements.hasErrors)
+        XCTAssertEqual(try registry.dump(), before)
+    }
+
+    func testDryRunChecksEverythingAndWritesNothing() throws {
+        let before = try registry.dump()
+        var options = ImportOptions()
+        options.dryRun = true
+        let report = try registry.importText(.agreements, "a.csv", "key,title,kind,parties\nx,X,mou,um;york\n", options: options)
+        XCTAssertEqual(report.inserted, 1)
+        XCTAssertFalse(report.committed)
+        XCTAssertEqual(try registry.dump(), before)
+    }
+
+    func testMissingFileAndUnknownFormat() throws {
+        XCTAssertThrowsError(try Importer.importFile(.agreements, path: registry.folder.path("nope.csv"), options: ImportOptions(),
+                                                     connection: registry.connection)) { error in
+            XCTAssertEqual((error as? CategorizedError)?.category, .inputUnavailable)
+        }
+        try registry.write("agreements.txt", "key\n")
+        XCTAssertThrowsError(try Importer.importFile(.agreements, path: registry.folder.path("agreements.txt"),
+                                                     options: ImportOptions(), connection: registry.connection)) { error in
+            XCTAssertEqual(error as? ImportSetupError, .unknownFormat(path: registry.folder.path("agreements.txt")))
+        }
+    }
+
+    func testDuplicateKeyInOneFile() throws {
+        let report = try registry.importText(.agreements, "a.csv", """
+            key,title,kind,parties
+            d1,First,mou,um;york
+            d2,Second,mou,um;york
+            d1,First again,mou,um;uci
+
+            """)
+        XCTAssertEqual(report.errors.map(\.detail), ["column 'key': 'd1' is on an earlier row of this file too"])
+        XCTAssertEqual(report.errors.first?.line, 4)
+    }
+
+    func testOnlyTheFirstHundredErrorsAreKeptAndAllAreCounted() throws {
+        let rows = (1...250).map { "k\($0),Title,nonsense,um;york" }.joined(separator: "\n")
+        let report = try registry.importText(.agreements, "a.csv", "key,title,kind,parties\n" + rows + "\n")
+        XCTAssertEqual(report.errors.count, 100)
+        XCTAssertEqual(report.errorCount, 250)
+        XCTAssertEqual(report.errors.first?.line, 2)
+    }
+
+    /// The importers check what the schema's CHECK constraints check (they
+    /// run with the constraints off, for speed): with the constraints on,
+    /// the same rows are rejected, and never by the database.
+    func testTheImportersRejectEverythingTheCheckConstraintsWould() throws {
+        let institutions = """
+            key,name,country,kind,ror_id,established,aliases
+            k1,"  ",NL,,,,
+            k2,Name,nl,,,,
+            k3,Name,N1,,,,
+            k4,Name,NL,college,,,
+            k5,Name,NL,,02jz4aj8,,
+            k6,Name,NL,,,0000,
+            k7,Name,NL,,,2019-02-29,
+            k8,Name,NL,,,2018-1,
+            k9,Name,NL,,,,XX:alias
+            k10,Name,NL,,,,"nl:  "
+            k11,Name,NL,,,,ok
+            " ",Blank key,NL,,,,
+
+            """
+        let networks = "key,name,scope,stated_member_count,founded_on\nn1,N,galactic,,\nn2,N,,-3,\nn3,N,,,2018-13\nn4,N,,,\n"
+        let appointments = "person,organisation,title,starts_on,term\nP,um,Rector,2018,0m\nP,um,,2018,\n ,um,Dean,,\nQ,um,Dean,2018-02-30,\n"
+        let news = "key,published_on,language,title\nx1,2018,EN,T\nx2,2018,e1,T\nx3,,en,T\nx4,2018-02-29,en,T\nx5,2018,en,ok\n"
+        for (kind, text) in [(ImportKind.institutions, institutions), (.networks, networks),
+                             (.appointments, appointments), (.news, news)] {
+            var lenient = ImportOptions()
+            lenient.dryRun = true
+            var strict = lenient
+            strict.enforceCheckConstraints = true
+            let withoutChecks = try registry.importText(kind, "\(kind).csv", text, options: lenient)
+            let withChecks = try registry.importText(kind, "\(kind).csv", text, options: strict)
+            XCTAssertEqual(withoutChecks.errors.map(\.line), withChecks.errors.map(\.line), "\(kind)")
+            XCTAssertEqual(withoutChecks.inserted, withChecks.inserted, "\(kind)")
+            XCTAssertFalse(withChecks.errors.contains { $0.message.contains("database refused") },
+                           "\(kind): \(withChecks.errors.map(\.description))")
+        }
+    }
+}
