@@ -112,14 +112,13 @@ final class AgreementRepository {
         return id
     }
 
-    /// `INSERT ... VALUES (...), (...) ON CONFLICT (key) DO NOTHING RETURNING id, key` for `rows` rows.
+    /// `INSERT ... VALUES (...), (...) ON CONFLICT (key) DO NOTHING` for `rows` rows.
     static func batchInsertSQL(rows: Int) -> String {
         let row = "(" + Array(repeating: "?", count: 10).joined(separator: ", ") + ")"
         return """
             INSERT INTO agreements (key, title, kind, status, signed_on, effective_from, expires_on, topics, source, notes)
             VALUES \(Array(repeating: row, count: rows).joined(separator: ", "))
             ON CONFLICT (key) DO NOTHING
-            RETURNING id, key
             """
     }
 
@@ -128,9 +127,12 @@ final class AgreementRepository {
             + Array(repeating: "(?, ?)", count: rows).joined(separator: ", ")
     }
 
+    /// The batch's text, copied into one buffer and bound without further copies.
+    private var arena: [UInt8] = []
+
     /// Inserts the agreements whose keys are new, in one statement; returns
-    /// their ids by key. The others (keys that exist) are left alone.
-    func insertBatch(_ records: [AgreementRecord]) throws -> [String: Int64] {
+    /// their ids, in the order of `records` (nil for a key that exists).
+    func insertBatch(_ records: [AgreementRecord]) throws -> [Int64?] {
         let statement: Statement
         if let cached = batchInserts[records.count] {
             statement = cached
@@ -138,25 +140,54 @@ final class AgreementRepository {
             statement = try connection.prepare(Self.batchInsertSQL(rows: records.count))
             batchInserts[records.count] = statement
         }
-        statement.reset()
-        defer { statement.reset() }
-        for (index, record) in records.enumerated() {
-            let base = index * 10
-            try statement.bind(text: record.key, at: base + 1)
-            try statement.bind(text: record.title, at: base + 2)
-            try statement.bind(text: record.kind, at: base + 3)
-            try statement.bind(text: record.status, at: base + 4)
-            try statement.bind(text: record.signedOn, at: base + 5)
-            try statement.bind(text: record.effectiveFrom, at: base + 6)
-            try statement.bind(text: record.expiresOn, at: base + 7)
-            try statement.bind(text: record.topics, at: base + 8)
-            try statement.bind(text: record.source, at: base + 9)
-            try statement.bind(text: record.notes, at: base + 10)
+        // Gather the text first: the buffer must not move while it is bound.
+        arena.removeAll(keepingCapacity: true)
+        var spans: [Range<Int>?] = []
+        spans.reserveCapacity(records.count * 10)
+        for record in records {
+            for value in [record.key, record.title, record.kind, record.status, record.signedOn, record.effectiveFrom,
+                          record.expiresOn, record.topics, record.source, record.notes] {
+                guard let value else {
+                    spans.append(nil)
+                    continue
+                }
+                let start = arena.count
+                arena.append(contentsOf: value.utf8)
+                spans.append(start..<arena.count)
+            }
         }
-        var ids: [String: Int64] = [:]
-        ids.reserveCapacity(records.count)
-        while try statement.step() {
-            if let key = statement.string(at: 1) { ids[key] = statement.int64(at: 0) }
+        let changed: Int = try arena.withUnsafeBufferPointer { bytes in
+            statement.reset()
+            defer { statement.reset() }
+            for (index, span) in spans.enumerated() {
+                try statement.bind(unsafeText: span.map { UnsafeBufferPointer(rebasing: bytes[$0]) }, at: index + 1)
+            }
+            while try statement.step() {}
+            return connection.changes
+        }
+        // New rows get the ids after the largest one, in order; confirmed by
+        // reading back the first. When some keys existed, ask by key.
+        let last = connection.lastInsertRowID
+        if changed == records.count, let first = records.first {
+            let firstID = last - Int64(records.count) + 1
+            if try find(key: first.key)?.id == firstID {
+                return (0..<records.count).map { firstID + Int64($0) }
+            }
+        }
+        var ids: [Int64?] = []
+        var remaining = changed
+        for record in records {
+            guard remaining > 0, let (id, _) = try find(key: record.key) else {
+                ids.append(nil)
+                continue
+            }
+            // Only rows created by this statement count as inserted.
+            if id > last - Int64(changed) && id <= last && !ids.contains(id) {
+                ids.append(id)
+                remaining -= 1
+            } else {
+                ids.append(nil)
+            }
         }
         return ids
     }

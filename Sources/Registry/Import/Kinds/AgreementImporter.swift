@@ -138,7 +138,7 @@ final class AgreementImporter: RowImporter {
         guard !batch.isEmpty else { return }
         let waiting = batch
         batch.removeAll(keepingCapacity: true)
-        var inserted: [String: Int64]
+        let inserted: [Int64?]
         do {
             inserted = try repository.insertBatch(waiting.map(\.record))
         } catch let error as DatabaseError where error.isRowLevel {
@@ -149,8 +149,8 @@ final class AgreementImporter: RowImporter {
         }
         var pairs: [(Int64, Int64)] = []
         pairs.reserveCapacity(waiting.count * 3)
-        for row in waiting {
-            if let id = inserted.removeValue(forKey: row.record.key) {
+        for (row, id) in zip(waiting, inserted) {
+            if let id {
                 for party in row.parties { pairs.append((id, party)) }
                 session.agreementWritten(id: id, key: row.record.key, title: row.record.title)
                 finished.append(DeferredRow(line: row.line, outcome: .inserted, check: RowCheck(warnings: row.warnings)))
