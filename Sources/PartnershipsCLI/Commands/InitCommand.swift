@@ -77,7 +77,8 @@ struct InitCommand: ParsableCommand {
             print("")
             print("Agreements:")
             for agreement in overview.agreements {
-                let date = (agreement.signedOn ?? "undated").padding(toLength: 10, withPad: " ", startingAt: 0)
+                let when = agreement.signedOn.map { "signed \($0)" } ?? agreement.effectiveFrom.map { "from \($0)" } ?? "undated"
+                let date = when.padding(toLength: 17, withPad: " ", startingAt: 0)
                 print("  \(date)  \(agreement.title) (\(agreement.kind)): \(agreement.parties)")
             }
             if overview.moreAgreements > 0 { print("  ... and \(overview.moreAgreements) more") }

@@ -16,6 +16,7 @@ public struct RegistryOverview: Sendable {
 
     public struct AgreementLine: Sendable {
         public let signedOn: String?
+        public let effectiveFrom: String?
         public let kind: String
         public let title: String
         /// Party names, sorted, joined with "; ".
@@ -37,12 +38,12 @@ public struct RegistryOverview: Sendable {
         SELECT published_on, language, title FROM news_items ORDER BY published_on DESC, language, key LIMIT ?1
         """
     static let agreementsSQL = """
-        SELECT a.signed_on, a.kind, a.title,
+        SELECT a.signed_on, a.effective_from, a.kind, a.title,
                (SELECT group_concat(name, '; ') FROM (
                     SELECT i.name FROM agreement_parties AS p JOIN institutions AS i ON i.id = p.institution_id
                     WHERE p.agreement_id = a.id ORDER BY i.name)) AS parties
         FROM agreements AS a
-        ORDER BY a.signed_on IS NULL, a.signed_on, a.key
+        ORDER BY coalesce(a.signed_on, a.effective_from) IS NULL, coalesce(a.signed_on, a.effective_from), a.key
         LIMIT ?1
         """
 
@@ -55,7 +56,8 @@ public struct RegistryOverview: Sendable {
             NewsLine(publishedOn: $0[0].string ?? "", language: $0[1].string ?? "", title: $0[2].string ?? "")
         }
         let agreementLines = try connection.rows(agreementsSQL, [agreements]).map {
-            AgreementLine(signedOn: $0[0].string, kind: $0[1].string ?? "", title: $0[2].string ?? "", parties: $0[3].string ?? "")
+            AgreementLine(signedOn: $0[0].string, effectiveFrom: $0[1].string, kind: $0[2].string ?? "",
+                          title: $0[3].string ?? "", parties: $0[4].string ?? "")
         }
         let total = counts.first(where: { $0.table == "agreements" })?.rows ?? 0
         return RegistryOverview(counts: counts, latestNews: newsLines, agreements: agreementLines,
