@@ -1,0 +1,112 @@
+import Foundation
+import XCTest
+
+/// `partnerships import` and `init` as a user runs them: the built binary in
+/// a child process, its output and its exit code.
+final class ImportCommandTests: XCTestCase {
+    var folder: TemporaryDirectory!
+    var db: String { folder.path("r.sqlite") }
+
+    override func setUpWithError() throws {
+        folder = try TemporaryDirectory()
+        let seeds = folder.url.appendingPathComponent("seeds")
+        try FileManager.default.createDirectory(at: seeds, withIntermediateDirectories: true)
+        try "key,name,short_name,country,aliases\num,Maastricht University,UM,NL,nl:Universiteit Maastricht\nyork,University of York,,GB,\n"
+            .write(to: seeds.appendingPathComponent("institutions.csv"), atomically: true, encoding: .utf8)
+        let result = try CLIRunner.run(["init", "--db", db, "--seeds", seeds.path])
+        XCTAssertEqual(result.status, 0, result.stderr)
+    }
+
+    override func tearDown() { folder = nil }
+
+    @discardableResult
+    private func write(_ name: String, _ text: String) throws -> String {
+        let path = folder.path(name)
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    func testASuccessfulImportPrintsItsSummaryAndASecondChangesNothing() throws {
+        let file = try write("agreements.csv", "key,title,kind,parties\na1,First,mou,UM;york\na2,Second,exchange,Universiteit Maastricht;york\n")
+        let first = try CLIRunner.run(["import", "agreements", file, "--db", db])
+        XCTAssertEqual(first.status, 0, first.stderr)
+        XCTAssertTrue(first.stdout.contains("2 rows: 2 inserted, 0 updated, 0 unchanged, 0 rejected, 0 warnings"), first.stdout)
+        let second = try CLIRunner.run(["import", "agreements", file, "--db", db])
+        XCTAssertTrue(second.stdout.contains("2 rows: 0 inserted, 0 updated, 2 unchanged, 0 rejected"), second.stdout)
+    }
+
+    func testInvalidRowsExitWith65AndNameFileLineAndColumn() throws {
+        let file = try write("bad.csv", "key,title,kind,parties,signed_on\na1,Fine,mou,UM;york,2018\na2,\"Two\nlines\",mou,UM;Yrok,2018-02-30\n")
+        let result = try CLIRunner.run(["import", "agreements", file, "--db", db])
+        XCTAssertEqual(result.status, 65)
+        XCTAssertTrue(result.stderr.contains("\(file):3: column 'signed_on': '2018-02-30' is not a real calendar date"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("\(file):3: column 'parties': unknown institution 'Yrok'; did you mean 'University of York'?"),
+                      result.stderr)
+        XCTAssertTrue(result.stderr.contains("partnerships: error: \(file): 1 of 2 rows rejected; nothing was written"), result.stderr)
+        let check = try CLIRunner.run(["import", "agreements", try write("ok.csv", "key,title,kind,parties\na1,Fine,mou,UM;york\n"),
+                                       "--db", db])
+        XCTAssertTrue(check.stdout.contains("1 inserted"), "the valid row of the failed file was not kept: \(check.stdout)")
+    }
+
+    func testAMissingFileExitsWith66() throws {
+        let result = try CLIRunner.run(["import", "agreements", folder.path("nowhere.csv"), "--db", db])
+        XCTAssertEqual(result.status, 66)
+        XCTAssertTrue(result.stderr.contains("there is no such file"), result.stderr)
+    }
+
+    func testDryRunSkipInvalidAndRejects() throws {
+        let file = try write("a.csv", "key,title,kind,parties\na1,Fine,mou,UM;york\na2,Bad,nonsense,UM;york\n")
+        let dry = try CLIRunner.run(["import", "agreements", file, "--db", db, "--dry-run", "--skip-invalid"])
+        XCTAssertEqual(dry.status, 0, dry.stderr)
+        XCTAssertTrue(dry.stdout.contains("dry run: nothing was written"), dry.stdout)
+        let rejects = folder.path("rejects.csv")
+        let skip = try CLIRunner.run(["import", "agreements", file, "--db", db, "--skip-invalid", "--rejects", rejects])
+        XCTAssertEqual(skip.status, 0, skip.stderr)
+        XCTAssertTrue(skip.stdout.contains("1 inserted, 0 updated, 0 unchanged, 1 rejected"), skip.stdout)
+        XCTAssertTrue(skip.stderr.contains("1 rejected row written to \(rejects)"), skip.stderr)
+        let text = try String(contentsOfFile: rejects, encoding: .utf8)
+        XCTAssertTrue(text.hasPrefix("key,title,kind,parties,error\na2,Bad,nonsense,UM;york,"), text)
+        let usage = try CLIRunner.run(["import", "agreements", file, "--db", db, "--rejects", folder.path("other.csv")])
+        XCTAssertEqual(usage.status, 64, "--rejects without --skip-invalid")
+        let exists = try CLIRunner.run(["import", "agreements", file, "--db", db, "--skip-invalid", "--rejects", rejects])
+        XCTAssertEqual(exists.status, 73, "the rejects file is never overwritten")
+    }
+
+    func testStandardInputWithAFormat() throws {
+        let json = Data("[{\"network\": \"wun\", \"institution\": \"UM\"}]".utf8)
+        try CLIRunner.run(["import", "networks", try write("n.ndjson", "{\"key\": \"wun\", \"name\": \"Worldwide Universities Network\"}\n"), "--db", db])
+        let result = try CLIRunner.run(["import", "memberships", "-", "--format", "json", "--db", db], stdin: json)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stdout.contains("<stdin>: 1 row: 1 inserted"), result.stdout)
+    }
+
+    func testUnterminatedQuoteAndUnknownKind() throws {
+        let file = try write("q.csv", "key,title,kind,parties\na1,\"open,mou,UM;york\n")
+        let result = try CLIRunner.run(["import", "agreements", file, "--db", db])
+        XCTAssertEqual(result.status, 65)
+        XCTAssertTrue(result.stderr.contains("\(file):2: unterminated quoted field"), result.stderr)
+        XCTAssertEqual(try CLIRunner.run(["import", "partners", file, "--db", db]).status, 64)
+    }
+
+    func testInitWithSeedsPrintsAnOverviewAndThenNothingChanged() throws {
+        let seeds = folder.url.appendingPathComponent("seeds2")
+        try FileManager.default.createDirectory(at: seeds, withIntermediateDirectories: true)
+        try "key,name,country\num,Maastricht University,NL\nuci,UC Irvine,US\n"
+            .write(to: seeds.appendingPathComponent("institutions.csv"), atomically: true, encoding: .utf8)
+        try "key,title,kind,parties,signed_on\nm1,MoU,mou,um;uci,2018-11-28\n"
+            .write(to: seeds.appendingPathComponent("agreements.csv"), atomically: true, encoding: .utf8)
+        let path = folder.path("fresh.sqlite")
+        let first = try CLIRunner.run(["init", "--db", path, "--seeds", seeds.path])
+        XCTAssertEqual(first.status, 0, first.stderr)
+        XCTAssertTrue(first.stdout.contains("institutions         2"), first.stdout)
+        XCTAssertTrue(first.stdout.contains("signed 2018-11-28  MoU (mou): Maastricht University; UC Irvine"), first.stdout)
+        let second = try CLIRunner.run(["init", "--db", path, "--seeds", seeds.path])
+        XCTAssertEqual(second.status, 0, second.stderr)
+        XCTAssertTrue(second.stdout.contains("nothing changed"), second.stdout)
+        try "key,title,kind,parties\nm2,Broken,mou,um;atlantis\n"
+            .write(to: seeds.appendingPathComponent("agreements.csv"), atomically: true, encoding: .utf8)
+        let broken = try CLIRunner.run(["init", "--db", path, "--seeds", seeds.path])
+        XCTAssertEqual(broken.status, 65)
+        XCTAssertTrue(broken.stderr.contains("agreements.csv:2: column 'parties': unknown institution 'atlantis'"), broken.stderr)
+    }
+}
