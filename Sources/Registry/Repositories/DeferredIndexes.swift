@@ -27,11 +27,21 @@ final class DeferredIndexes {
     }
 
     /// Creates the dropped indexes again, with the statements that made them.
+    /// SQLite's sorter takes as much memory as the page cache may; a small
+    /// cache while sorting keeps the peak memory of a large import flat (the
+    /// sorter spills to temporary files instead).
     func restore() throws {
         let pending = dropped
         dropped = []
+        guard !pending.isEmpty else { return }
+        let cacheSize = try connection.scalar("PRAGMA cache_size")?.int64
+        try connection.execute("PRAGMA cache_size = \(Self.sortCacheSize)")
+        defer { if let cacheSize { try? connection.execute("PRAGMA cache_size = \(cacheSize)") } }
         for index in pending { try connection.execute(index.sql) }
     }
+
+    /// KiB, as a negative cache size: 4 MiB.
+    static let sortCacheSize = -4096
 
     /// An SQL identifier in double quotes (the name comes from sqlite_schema).
     static func quoted(_ name: String) -> String {
