@@ -1,7 +1,10 @@
 /// What an import file holds. The order of the cases is the order in which
 /// `init` loads the seed files: each kind may refer to the kinds before it.
-/// To add a kind, add a case here, its columns (an `ImportColumn` enum) and a
-/// `RowImporter`, and return it from `ImportPipeline.run(kind:...)`.
+/// To add a kind (such as `ror`): add a case here, its columns (an
+/// `ImportColumn` enum; `acceptsOtherKeys` for nested JSON records, which the
+/// row importer then reads from `ImportRow.json`) and a `RowImporter`, and
+/// pick it in `ImportRun.run`. `JSONStreamReader` reads a top-level array one
+/// element at a time, so a 150 MB ROR dump costs the memory of one record.
 public enum ImportKind: String, CaseIterable, Sendable {
     case institutions, networks, memberships, agreements, news, appointments
 

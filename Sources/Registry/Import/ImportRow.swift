@@ -7,9 +7,14 @@ protocol ImportColumn: RawRepresentable, CaseIterable, Hashable where RawValue =
     static var required: Set<Self> { get }
     /// `;`-separated lists, which JSON may also give as arrays of strings.
     static var lists: Set<Self> { get }
+    /// JSON records may carry keys that are not columns (a kind that reads
+    /// nested records, such as a ROR dump, takes what it needs from `ImportRow.json`).
+    static var acceptsOtherKeys: Bool { get }
 }
 
 extension ImportColumn {
+    static var acceptsOtherKeys: Bool { false }
+
     var name: String { Self.names[rawValue] }
 
     /// The column for a header name or JSON key (case-insensitive).
@@ -30,6 +35,8 @@ struct ImportRow<Column: ImportColumn> {
     /// Whether the column is in the file (CSV header) or the record (JSON key).
     /// A column that is absent leaves the stored value as it is on update.
     var present: [Bool]
+    /// The whole record when it came from JSON (nil for CSV).
+    var json: JSONValue?
 
     init() {
         values = Array(repeating: nil, count: Column.names.count)
@@ -41,6 +48,7 @@ struct ImportRow<Column: ImportColumn> {
     func has(_ column: Column) -> Bool { present[column.rawValue] }
 
     mutating func clear() {
+        json = nil
         for index in values.indices {
             values[index] = nil
             present[index] = false

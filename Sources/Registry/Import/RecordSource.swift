@@ -159,6 +159,7 @@ final class JSONRecordSource<Column: ImportColumn>: RecordSource {
         guard let current else { return false }
         row.clear()
         row.line = reader.line
+        row.json = current
         guard case .object(let object) = current else {
             check.fail(columnNamed: nil, "expected an object with the columns as keys (\(Column.knownNames)), found \(current.typeDescription)")
             return true
@@ -180,7 +181,7 @@ final class JSONRecordSource<Column: ImportColumn>: RecordSource {
             case .failure(let problem): check.fail(column, problem.message)
             }
         }
-        if !unknown.isEmpty {
+        if !unknown.isEmpty && !Column.acceptsOtherKeys {
             let shown = unknown.prefix(5).map { "'\($0)'" }.joined(separator: ", ")
             check.fail(columnNamed: nil,
                        "unknown \(unknown.count == 1 ? "key" : "keys") \(shown); the known keys are: \(Column.knownNames)")
