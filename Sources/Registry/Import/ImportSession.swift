@@ -31,17 +31,24 @@ final class ImportSession {
     func beginBulkWork(enforceCheckConstraints: Bool) throws {
         savedCacheSize = try connection.scalar("PRAGMA cache_size")?.int64
         try connection.execute("PRAGMA cache_size = \(Self.importCacheSize)")
+        // Multi-row statements keep a statement journal (the pages they
+        // change, to undo a failed statement); in memory it costs a few
+        // pages per statement instead of a temporary file written per statement.
+        savedTempStore = try connection.scalar("PRAGMA temp_store")?.int64
+        try connection.execute("PRAGMA temp_store = MEMORY")
         if !enforceCheckConstraints { try connection.execute("PRAGMA ignore_check_constraints = ON") }
     }
 
     func endBulkWork() {
         try? connection.execute("PRAGMA ignore_check_constraints = OFF")
         if let savedCacheSize { try? connection.execute("PRAGMA cache_size = \(savedCacheSize)") }
+        if let savedTempStore { try? connection.execute("PRAGMA temp_store = \(savedTempStore)") }
     }
 
     /// In KiB when negative, as SQLite has it: 16 MiB.
     static let importCacheSize = -16384
     private var savedCacheSize: Int64?
+    private var savedTempStore: Int64?
 
     func institutions() throws -> ReferenceDirectory {
         if let institutionDirectory { return institutionDirectory }

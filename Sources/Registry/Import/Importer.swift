@@ -35,10 +35,11 @@ public enum Importer {
     static func importSource(_ kind: ImportKind, source: ByteSource, format: ImportFormat, options: ImportOptions,
                              connection: Connection) throws -> ImportReport {
         var report: ImportReport?
+        // The settings take effect for the transaction only when made before it.
+        let session = ImportSession(connection: connection)
+        try session.beginBulkWork(enforceCheckConstraints: options.enforceCheckConstraints)
+        defer { session.endBulkWork() }
         try connection.inTransaction(.immediate) { () -> Connection.Completion in
-            let session = ImportSession(connection: connection)
-            try session.beginBulkWork(enforceCheckConstraints: options.enforceCheckConstraints)
-            defer { session.endBulkWork() }
             let run = ImportRun(session: session, options: options)
             let result = try run.run(kind: kind, source: source, format: format, file: source.name,
                                      rejectsPath: options.rejectsPath)

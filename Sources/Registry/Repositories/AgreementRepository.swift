@@ -195,7 +195,7 @@ final class AgreementRepository {
     /// Inserts (agreement, institution) pairs, many per statement.
     func addParties(_ pairs: [(agreement: Int64, institution: Int64)]) throws {
         var start = 0
-        for size in [64, 16, 4, 1] {
+        for size in [128, 32, 8, 2, 1] {
             while pairs.count - start >= size {
                 let statement: Statement
                 if let cached = partyInserts[size] {

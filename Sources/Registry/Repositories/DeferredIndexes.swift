@@ -35,8 +35,14 @@ final class DeferredIndexes {
         dropped = []
         guard !pending.isEmpty else { return }
         let cacheSize = try connection.scalar("PRAGMA cache_size")?.int64
+        let tempStore = try connection.scalar("PRAGMA temp_store")?.int64
         try connection.execute("PRAGMA cache_size = \(Self.sortCacheSize)")
-        defer { if let cacheSize { try? connection.execute("PRAGMA cache_size = \(cacheSize)") } }
+        // The sort of millions of entries goes to temporary files, not memory.
+        try connection.execute("PRAGMA temp_store = FILE")
+        defer {
+            if let cacheSize { try? connection.execute("PRAGMA cache_size = \(cacheSize)") }
+            if let tempStore { try? connection.execute("PRAGMA temp_store = \(tempStore)") }
+        }
         for index in pending { try connection.execute(index.sql) }
     }
 

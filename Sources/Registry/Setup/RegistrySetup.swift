@@ -38,10 +38,11 @@ public enum RegistrySetup {
         // Seed files are small: let SQLite check its constraints as well.
         options.enforceCheckConstraints = true
         var reports: [ImportReport] = []
+        // The settings take effect for the transaction only when made before it.
+        let session = ImportSession(connection: connection)
+        try session.beginBulkWork(enforceCheckConstraints: options.enforceCheckConstraints)
+        defer { session.endBulkWork() }
         try connection.inTransaction(.immediate) { () -> Connection.Completion in
-            let session = ImportSession(connection: connection)
-            try session.beginBulkWork(enforceCheckConstraints: options.enforceCheckConstraints)
-            defer { session.endBulkWork() }
             let run = ImportRun(session: session, options: options)
             for file in files {
                 let report = try run.run(kind: file.kind, source: ByteSource(name: file.name, data: file.data),

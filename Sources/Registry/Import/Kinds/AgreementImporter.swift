@@ -30,7 +30,7 @@ final class AgreementImporter: RowImporter {
         let warnings: [RowCheck.Problem]
     }
 
-    static let batchSize = 32
+    static let batchSize = 64
 
     private let session: ImportSession
     private let institutions: ReferenceDirectory
