@@ -28,6 +28,8 @@ public struct Migrator {
     }
 
     public let migrations: [Migration]
+    /// The newest version this migrator knows (0 when it has none).
+    public var newestVersion: Int { migrations.last?.version ?? 0 }
     /// Written to `PRAGMA application_id` so that other tools (and this one)
     /// can tell the file is ours.
     public let applicationID: Int32
