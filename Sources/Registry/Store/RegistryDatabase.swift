@@ -87,11 +87,11 @@ public enum RegistryDatabase {
     static func explainCannotOpen(path: String, access: Access, error: DatabaseError) -> String {
         let folder = (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent
         let name = (path as NSString).lastPathComponent
-        if Glibc.access(path, R_OK) != 0 {
+        if FileManager.default.fileExists(atPath: path) && Glibc.access(path, R_OK) != 0 {
             return "the file cannot be read (\(String(cString: strerror(errno)))); check its permissions"
         }
         if Glibc.access(folder, W_OK) != 0 {
-            return "its folder '\(folder)' is read-only, and SQLite must be able to create '\(name)-shm' and '\(name)-wal' beside a registry, even to read it. Make the folder writable, or copy the registry to a writable folder"
+            return "its folder '\(folder)' is read-only, and SQLite must create '\(name)-wal' and '\(name)-shm' (or '\(name)-journal') beside the registry, even to read a registry in WAL mode. Make the folder writable, or copy the registry to a writable folder"
         }
         if access != .read && Glibc.access(path, W_OK) != 0 {
             return "the file is read-only (\(String(cString: strerror(errno)))); make it writable, or use a command that only reads"
