@@ -249,5 +249,208 @@ CREATE UNIQUE INDEX appointments_identity ON appointments (
     static let reports: [EmbeddedFile] = [
     ]
     static let seeds: [EmbeddedFile] = [
+        EmbeddedFile(name: "agreements.csv", text: #"""
+key,title,kind,parties,signed_on,effective_from,expires_on,status,topics,source,notes
+um-uci-mou-2018,Memorandum of understanding between Maastricht University and UC Irvine,mou,maastricht-university;uc-irvine,,,,active,regenerative medicine;cardiovascular medicine,000_27dd72f51948da18.txt,Strategic scientific partnership; announced 2018-11-28 ('have signed'); signing date not stated.
+um-luxembourg-2018,Cooperation agreement between the University of Luxembourg and Maastricht University,cooperation_agreement,university-of-luxembourg;maastricht-university,2018-10-31,,,active,,000_27dd72f51948da18.txt,Signed 'on 31 October' (news 2018-11-01).
+york-maastricht-partnership,York-Maastricht Strategic Partnership (YMP),strategic_partnership,maastricht-university;university-of-york,,,,active,research;teaching;knowledge exchange;student exchange;staff exchange;best practice,000_27dd72f51948da18.txt,"Announced 2017-11-23 ('have agreed a major partnership'); agreement date not stated. Appointed a new director (news 2019-06-04, no details)."
+um-qu-cmed-2015,Agreement between Maastricht University and the College of Medicine at Qatar University,cooperation_agreement,maastricht-university;qu-college-of-medicine,2015-10-11,,,active,medical education;medical research;staff exchange;student exchange,000_27dd72f51948da18.txt,Signed 'on 11 October' (news 2015-10-13).
+um-unu-double-master,Double master's degree in Public Policy and Human Development,dual_degree,maastricht-university;united-nations-university,,,,active,public policy;human development,000_27dd72f51948da18.txt,Offered by UM and UNU (UNU-MERIT with the UM School of Governance); dates not stated.
+unu-merit-governance-research,UNU-MERIT and UM School of Governance research on governance,research_collaboration,unu-merit;um-school-of-governance,,,,active,governance;risk assessment;policy analysis,000_27dd72f51948da18.txt,UNU-MERIT collaborates closely with UM and researches governance together with the UM School of Governance.
+mumc-india-funding,Joint funding of Maastricht UMC+ projects with Indian partners,funding,maastricht-umc;dbt;deity;icssr;nwo;zonmw,,,,active,research;india,000_27dd72f51948da18.txt,"DBT, DEITY, ICSSR, NWO and ZonMw (funders) jointly granted several projects of Maastricht UMC+ and its Indian partners; dates not stated."
+item-uhasselt-2019,Samenwerkingsovereenkomst ITEM – UHasselt on cross-border research,cooperation_agreement,item;hasselt-university,2019-05-08,,,active,cross-border research,001_52faaff7f3b55cd9.txt,Signed 'op 8 mei' 2019 in the presence of the governors of the provinces of Belgian and Dutch Limburg (news 2019-05-07).
+brightlands-uci-branch-2019,Brightlands Maastricht Health Campus branch at UC Irvine's business accelerator,other,brightlands-maastricht-health-campus;uc-irvine,,2019-04-29,,active,campus;life sciences,001_52faaff7f3b55cd9.txt,Branch opened on Monday 29 April 2019 (news 2019-05-01).
+ymp-funding-round-2019,York-Maastricht Partnership first funding round,funding,maastricht-university;university-of-york,,2019,,active,research,001_52faaff7f3b55cd9.txt,First funding round of the YMP: EUR 2.2 million for nine research projects (news 2019-10-15).
+umcu-kuleuven-dual-phd,UMC Utrecht / Utrecht University – KU Leuven dual PhD program,dual_degree,umc-utrecht;utrecht-university;ku-leuven,,2022,,active,phd,002_be2696d7e8da0869.txt,"First PhD students started in 2022; research in Leuven and Utrecht, degree from both."
+umcu-kuleuven-targed-study,UMC Utrecht – KU Leuven study leading to the spin-off TargED,research_collaboration,umc-utrecht;ku-leuven,,,,active,microvascular thrombosis;ischemic stroke,002_be2696d7e8da0869.txt,"Study by a UMC Utrecht researcher with KU Leuven, financed through grants of the UMC Utrecht internationalization committee; led to the spin-off TargED. Dates not stated."
+umcu-ecraid-2022,UMC Utrecht and the ECRAID foundation: European clinical research network on infectious diseases,research_collaboration,umc-utrecht;ecraid,,2022,,active,infectious diseases;antibiotic resistance;clinical research,002_be2696d7e8da0869.txt,"First activities started in 2022, after the foundation came into being on 2022-01-01."
+umcu-anton-de-kom,UMC Utrecht – Anton de Kom University of Suriname cooperation,cooperation_agreement,umc-utrecht;anton-de-kom-university,,,,active,education;training;global health,002_be2696d7e8da0869.txt,Strategy and cooperation strengthened in 2022; students and specialists in education can do part of their training in both countries. Start date not stated.
+charm-eu-erasmus-2022,CHARM-EU subsidy from the 2022 Erasmus+ European Universities Call,funding,european-commission;university-of-barcelona;eotvos-lorand-university;universite-de-montpellier;trinity-college-dublin;utrecht-university;university-of-vaasa;university-of-wurzburg;hochschule-ruhr-west,,2022,,active,education;european universities,002_be2696d7e8da0869.txt,"EUR 12.8 million subsidy to CHARM-EU; funder European Commission, recipients the CHARM-EU member universities."
+
+"""#),
+        EmbeddedFile(name: "appointments.csv", text: #"""
+person,organisation,title,starts_on,ends_on,term,source
+Martin Paul,maastricht-university,president,,,,000_27dd72f51948da18.txt
+Martin Paul,wun,president,2018-01,,2y,000_27dd72f51948da18.txt
+Martin Paul,yerun,vice-president,,,,000_27dd72f51948da18.txt
+Martin Paul,yufe,chair,,,,001_52faaff7f3b55cd9.txt
+Martin Paul,wun,chair of the Partnership Board,,2020,,001_52faaff7f3b55cd9.txt
+Tasmin Rüffert,um-green-office,Strategy Coordinator,,,,001_52faaff7f3b55cd9.txt
+Maria Tomai,unu-merit,research assistant,,,,001_52faaff7f3b55cd9.txt
+
+"""#),
+        EmbeddedFile(name: "institutions.csv", text: #"""
+key,name,short_name,kind,country,city,ror_id,erasmus_code,website,parent,aliases,established,notes,source
+maastricht-university,Maastricht University,UM,university,NL,Maastricht,02jz4aj89,,,,nl:Universiteit Maastricht;UM,,"Sole Dutch member of WUN. Describes itself as a European network university. Campus Brussels (UM's international education and research hub near the European institutions) is a campus of UM, not a separate institution.",000_27dd72f51948da18.txt
+item,Institute for Transnational and Euregional cooperation and Mobility,ITEM,research_institute,NL,,,,,maastricht-university,ITEM;Institute for Transnational and Euregional cross border cooperation and Mobility,,Research centre on cross-border and European issues; 001 calls it ITEM 'van de Universiteit Maastricht'.,000_27dd72f51948da18.txt
+um-school-of-governance,UM School of Governance,,school,NL,,,,,maastricht-university,nl:Maastricht School of Governance,,Works with UNU-MERIT on research into governance.,000_27dd72f51948da18.txt
+mundo,Maastricht University Centre for International Cooperation in Academic Development,MUNDO,other,NL,,,,,maastricht-university,MUNDO,,"Facilitates partnerships between UM and higher education and research institutions in emerging and developing countries; projects in more than 20 countries in Asia, Africa, Latin America and Eastern Europe.",000_27dd72f51948da18.txt
+she,School of Health Professions Education,SHE,school,NL,,,,,maastricht-university,SHE,,"Started a new branch of international activities and collaborations in 2012, developed into SHE Collaborates.",000_27dd72f51948da18.txt
+she-collaborates,SHE Collaborates,SHE Collaborates,other,NL,,,,,she,,,"Office for international collaboration in health professions education (training and consulting in education, management and research).",000_27dd72f51948da18.txt
+maastricht-umc,Maastricht UMC+,MUMC+,university_medical_center,NL,Maastricht,02d9ce178,,,maastricht-university,MUMC+;Maastricht University Medical Centre,,"Active in India since 2008; about 25 active partnerships with academic, health-sector and industrial partners there.",000_27dd72f51948da18.txt
+amibm,Aachen-Maastricht Institute for Biobased Materials,AMIBM,research_institute,NL,,,,,,AMIBM,,Cross-border research centre in which UM participates (000). Parent not stated.,000_27dd72f51948da18.txt
+regmed-xb,Regenerative Medicine Crossing Borders,RegMed XB,research_institute,NL,,,,,,RegMed XB,,Cross-border research centre in which UM participates (000). Parent not stated; country NL chosen as UM's side of a cross-border centre.,000_27dd72f51948da18.txt
+cerim,Centre of European Research in Maastricht,CERiM,research_institute,NL,Maastricht,,,,,CERiM,,Research centre on European issues in which UM participates (000). Parent not stated.,000_27dd72f51948da18.txt
+united-nations-university,United Nations University,UNU,university,JP,,,,,,UNU,,"Offers a double master's degree in Public Policy and Human Development with UM. Country JP (UNU headquarters, Tokyo) from general knowledge. ROR id left empty: the sample's 'United Nations University' record 04kkx4y96 (Guimarães, PT) is a UNU operating unit whose parent 01cdrde68 is not in the sample.",000_27dd72f51948da18.txt
+unu-merit,United Nations University – Maastricht Economic and Social Research Institute on Innovation and Technology,UNU-MERIT,research_institute,NL,Maastricht,,,,united-nations-university,UNU-MERIT;United Nations University - Maastricht Economic and Social Research Institute on Innovation and Technology,,Research and training institute of United Nations University based in Maastricht; collaborates closely with UM.,000_27dd72f51948da18.txt
+university-of-york,University of York,,university,GB,York,04m01e293,,,,nl:Universiteit van York;York,,,000_27dd72f51948da18.txt
+uc-irvine,"University of California, Irvine",UCI,university,US,Irvine,04gyf1771,,,,UCI;University of California-Irvine;UC Irvine;nl:Universiteit van California-Irvine;nl:Universiteit van Californië in Irvine,,Hosts a branch of Brightlands Maastricht Health Campus in its business accelerator (opened 2019-04-29).,000_27dd72f51948da18.txt
+university-of-luxembourg,University of Luxembourg,,university,LU,,036x5ad56,,,,,,,000_27dd72f51948da18.txt
+qatar-university,Qatar University,QU,university,QA,,,,,,QU,,,000_27dd72f51948da18.txt
+qu-college-of-medicine,"College of Medicine, Qatar University",CMED,school,QA,,,,,qatar-university,CMED;College of Medicine (CMED) at Qatar University,,,000_27dd72f51948da18.txt
+province-of-limburg-nl,Province of Limburg (Netherlands),,government,NL,,,,,,nl:Provincie Limburg;nl:Nederlands Limburg,,Partner in the Brightlands triple helix collaboration; its governor attended the ITEM–UHasselt signing (001).,000_27dd72f51948da18.txt
+dbt,"Department of Biotechnology, Government of India",DBT,government,IN,,,,,,DBT,,Funder: jointly granted projects of Maastricht UMC+ and its Indian partners.,000_27dd72f51948da18.txt
+deity,"Department of Electronics and Information Technology, Government of India",DEITY,government,IN,,,,,,DEITY,,Funder: jointly granted projects of Maastricht UMC+ and its Indian partners.,000_27dd72f51948da18.txt
+icssr,Indian Council of Social Science Research,ICSSR,government,IN,,,,,,ICSSR,,Funder: jointly granted projects of Maastricht UMC+ and its Indian partners.,000_27dd72f51948da18.txt
+nwo,Dutch Research Council,NWO,government,NL,,,,,,NWO;nl:Nederlandse Organisatie voor Wetenschappelijk Onderzoek,,Funder: jointly granted projects of Maastricht UMC+ and its Indian partners.,000_27dd72f51948da18.txt
+zonmw,ZonMw,ZonMw,government,NL,,,,,,Netherlands Organisation for Health Research and Development,,Funder: jointly granted projects of Maastricht UMC+ and its Indian partners.,000_27dd72f51948da18.txt
+province-of-limburg-be,Province of Limburg (Belgium),,government,BE,,,,,,nl:Belgisch Limburg,,Its governor attended the signing of the ITEM–UHasselt cooperation agreement (001).,001_52faaff7f3b55cd9.txt
+european-commission,European Commission,,government,BE,,,,,,nl:Europese Commissie,,EU institution; country BE (seat in Brussels) because the EU has no ISO 3166-1 code. Selected YUFE as one of 17 alliances in the first call of the European University Initiative; funder of the Erasmus+ European Universities Call.,001_52faaff7f3b55cd9.txt
+hasselt-university,Hasselt University,UHasselt,university,BE,Hasselt,04nbhqj75,,,,UHasselt;nl:Universiteit Hasselt,,,001_52faaff7f3b55cd9.txt
+university-of-bergen,University of Bergen,,university,NO,Bergen,03zga2b32,,,,nl:Universiteit van Bergen,,WUN member; organised the second national SDG conference in Norway (news 2019-02-12).,001_52faaff7f3b55cd9.txt
+brightlands-maastricht-health-campus,Brightlands Maastricht Health Campus,,company,NL,Maastricht,,,,,,,One of the Brightlands campuses; opened a branch in UC Irvine's business accelerator on 2019-04-29.,001_52faaff7f3b55cd9.txt
+um-green-office,UM Green Office,,other,NL,,,,,maastricht-university,,,Represented UM at the second national SDG conference in Norway (news 2019-02-12).,001_52faaff7f3b55cd9.txt
+utrecht-university,Utrecht University,UU,university,NL,Utrecht,04pp8hn57,,,,UU;nl:Universiteit Utrecht;Utrecht,,,002_be2696d7e8da0869.txt
+umc-utrecht,University Medical Center Utrecht,UMC Utrecht,university_medical_center,NL,Utrecht,0575yy874,,,utrecht-university,UMC Utrecht;nl:Universitair Medisch Centrum Utrecht,,,002_be2696d7e8da0869.txt
+ku-leuven,KU Leuven,,university,BE,Leuven,05f950310,,,,,,,002_be2696d7e8da0869.txt
+ucl,University College London,UCL,university,GB,London,02jx3x895,,,,UCL,,,002_be2696d7e8da0869.txt
+university-of-toronto,University of Toronto,,university,CA,Toronto,03dbr7087,,,,Toronto,,,002_be2696d7e8da0869.txt
+cuhk,Chinese University of Hong Kong,CUHK,university,HK,Hong Kong,00t33hh48,,,,CUHK;the Chinese University of Hong Kong,,,002_be2696d7e8da0869.txt
+targed,TargED,,company,NL,,,,,,,,Spin-off from a study by a UMC Utrecht researcher in cooperation with KU Leuven; develops a biological drug for microvascular thrombosis and acute ischemic stroke. Country from general knowledge (not stated).,002_be2696d7e8da0869.txt
+ecraid,ECRAID Foundation,ECRAID,nonprofit,NL,,,,,,ECRAID;European Clinical Research Alliance on Infectious Diseases,2022-01-01,"Came into being on 1 January 2022 with an international supervisory board; aims at a sustainable, financially independent European clinical research network on infectious diseases and antibiotic resistance. Country from general knowledge (not stated).",002_be2696d7e8da0869.txt
+anton-de-kom-university,Anton de Kom University of Suriname,,university,SR,,,,,,Anton de Kom University;nl:Anton de Kom Universiteit van Suriname,,,002_be2696d7e8da0869.txt
+vita-salute-san-raffaele,Vita-Salute San Raffaele University,,university,IT,Milan,01gmqr298,,,,San Raffaele;it:Università Vita-Salute San Raffaele,,"Text: 'San Raffaele in Milan', new partner of the Eureka Institute in 2022.",002_be2696d7e8da0869.txt
+duke-nus,Duke-NUS Medical School,Duke-NUS,school,SG,,,,,,Duke/ NUS;Duke-NUS,,,002_be2696d7e8da0869.txt
+stanford-university,Stanford University,,university,US,,00f54p054,,,,Stanford,,,002_be2696d7e8da0869.txt
+university-of-miami,University of Miami,,university,US,,02dgjyy92,,,,Miami,,,002_be2696d7e8da0869.txt
+university-of-arizona,University of Arizona,,university,US,,03m2x1q45,,,,Arizona,,,002_be2696d7e8da0869.txt
+uae-university,United Arab Emirates University,UAEU,university,AE,,,,,,United Emirates;UAEU,,,002_be2696d7e8da0869.txt
+drexel-university,Drexel University,,university,US,,04bdffz58,,,,,,,002_be2696d7e8da0869.txt
+cancer-research-uk,Cancer Research UK,CRUK,nonprofit,GB,,054225q67,,,,CRUK,,,002_be2696d7e8da0869.txt
+university-of-barcelona,University of Barcelona,,university,ES,Barcelona,,,,,Barcelona;ca:Universitat de Barcelona,,,002_be2696d7e8da0869.txt
+eotvos-lorand-university,Eötvös Loránd University,ELTE,university,HU,Budapest,01jsq2704,,,,Budapest;ELTE,,,002_be2696d7e8da0869.txt
+universite-de-montpellier,Université de Montpellier,,university,FR,Montpellier,051escj72,,,,Montpellier;en:University of Montpellier,,,002_be2696d7e8da0869.txt
+trinity-college-dublin,Trinity College Dublin,TCD,university,IE,Dublin,02tyrky19,,,,Dublin;TCD,,,002_be2696d7e8da0869.txt
+university-of-vaasa,University of Vaasa,,university,FI,Vaasa,03769b225,,,,Vaasa,,,002_be2696d7e8da0869.txt
+university-of-wurzburg,University of Würzburg,,university,DE,Würzburg,00fbnyb24,,,,Würzburg;de:Julius-Maximilians-Universität Würzburg,,,002_be2696d7e8da0869.txt
+hochschule-ruhr-west,Hochschule Ruhr West,HRW,university,DE,,,,,,Ruhr West;en:Ruhr West University of Applied Sciences,,,002_be2696d7e8da0869.txt
+uu-cat,Centre for Academic Teaching and Learning,CAT,other,NL,,,,,utrecht-university,CAT,,Utrecht University's renowned centre for academic teaching and learning.,003_5efe690cba52797b.txt
+ucll,UC Leuven-Limburg,UCLL,university_college,BE,,03zq0dg86,,,,University Colleges Leuven-Limburg;UCLL,,"Part of the KU Leuven Association. Over 100 partner institutions for student and staff mobility (pyramid model: mobility, benchmarking/joint research/multiple degrees, strategic partners); 200 staff members hold a PhD; 1,700 experts from the professional field; research turnover more than 10 million euro; about 200 students in a truly international degree programme. The lists of strategic partners and networks are missing from the source text.",004_3066c7981a2b1003.txt
+
+"""#),
+        EmbeddedFile(name: "memberships.csv", text: #"""
+network,institution,role,since,until,source
+wun,maastricht-university,member,,,000_27dd72f51948da18.txt
+wun,university-of-bergen,member,,,001_52faaff7f3b55cd9.txt
+wun-rdf,maastricht-university,partner,2018-12,,001_52faaff7f3b55cd9.txt
+yerun,maastricht-university,member,,,000_27dd72f51948da18.txt
+yerun,maastricht-university,founding_member,,,000_27dd72f51948da18.txt
+erasmus-plus,maastricht-university,partner,,,000_27dd72f51948da18.txt
+brightlands,province-of-limburg-nl,partner,,,000_27dd72f51948da18.txt
+brightlands,maastricht-university,partner,,,000_27dd72f51948da18.txt
+brightlands,brightlands-maastricht-health-campus,member,,,001_52faaff7f3b55cd9.txt
+maas-rijn-euregion,maastricht-university,partner,,,000_27dd72f51948da18.txt
+mumc-india,maastricht-umc,coordinator,2008,,000_27dd72f51948da18.txt
+yufe,maastricht-university,member,,,001_52faaff7f3b55cd9.txt
+yufe,maastricht-university,coordinator,,,001_52faaff7f3b55cd9.txt
+umcu-strategy-network,umc-utrecht,member,,,002_be2696d7e8da0869.txt
+umcu-strategy-network,utrecht-university,member,,,002_be2696d7e8da0869.txt
+umcu-strategy-network,ku-leuven,member,,,002_be2696d7e8da0869.txt
+umcu-strategy-network,ucl,member,,,002_be2696d7e8da0869.txt
+umcu-strategy-network,university-of-toronto,member,,,002_be2696d7e8da0869.txt
+umcu-strategy-network,cuhk,member,,,002_be2696d7e8da0869.txt
+eureka-institute,umc-utrecht,founding_member,,,002_be2696d7e8da0869.txt
+eureka-institute,umc-utrecht,partner,,,002_be2696d7e8da0869.txt
+eureka-institute,vita-salute-san-raffaele,partner,2022,,002_be2696d7e8da0869.txt
+eureka-institute,duke-nus,partner,,,002_be2696d7e8da0869.txt
+eureka-institute,stanford-university,partner,,,002_be2696d7e8da0869.txt
+eureka-institute,university-of-toronto,partner,,,002_be2696d7e8da0869.txt
+eureka-institute,university-of-miami,partner,,,002_be2696d7e8da0869.txt
+eureka-institute,university-of-arizona,partner,,,002_be2696d7e8da0869.txt
+eureka-institute,uae-university,partner,,,002_be2696d7e8da0869.txt
+eureka-institute,drexel-university,partner,,,002_be2696d7e8da0869.txt
+eureka-institute,cancer-research-uk,partner,,,002_be2696d7e8da0869.txt
+charm-eu,university-of-barcelona,member,,,002_be2696d7e8da0869.txt
+charm-eu,eotvos-lorand-university,member,,,002_be2696d7e8da0869.txt
+charm-eu,universite-de-montpellier,member,,,002_be2696d7e8da0869.txt
+charm-eu,trinity-college-dublin,member,,,002_be2696d7e8da0869.txt
+charm-eu,utrecht-university,member,,,002_be2696d7e8da0869.txt
+charm-eu,university-of-vaasa,member,2022,,002_be2696d7e8da0869.txt
+charm-eu,university-of-wurzburg,member,2022,,002_be2696d7e8da0869.txt
+charm-eu,hochschule-ruhr-west,member,2022,,002_be2696d7e8da0869.txt
+charm-eu,umc-utrecht,partner,,,002_be2696d7e8da0869.txt
+ewuu,umc-utrecht,partner,,,002_be2696d7e8da0869.txt
+leru,utrecht-university,member,,,003_5efe690cba52797b.txt
+coimbra-group,utrecht-university,member,,,003_5efe690cba52797b.txt
+iau,utrecht-university,member,,,003_5efe690cba52797b.txt
+eua,utrecht-university,member,2018,,003_5efe690cba52797b.txt
+utrecht-network,utrecht-university,member,,,003_5efe690cba52797b.txt
+mcu,utrecht-university,signatory,,,003_5efe690cba52797b.txt
+science-business,utrecht-university,member,,,003_5efe690cba52797b.txt
+case,utrecht-university,member,,,003_5efe690cba52797b.txt
+earma,utrecht-university,member,,,003_5efe690cba52797b.txt
+eucen,utrecht-university,member,,,003_5efe690cba52797b.txt
+netl,utrecht-university,member,,,003_5efe690cba52797b.txt
+euprio,utrecht-university,member,,,003_5efe690cba52797b.txt
+errin,utrecht-university,member,,,003_5efe690cba52797b.txt
+pie,utrecht-university,member,,,003_5efe690cba52797b.txt
+iuc,utrecht-university,member,,,003_5efe690cba52797b.txt
+eaie,utrecht-university,member,,,003_5efe690cba52797b.txt
+ku-leuven-association,ku-leuven,member,,,004_3066c7981a2b1003.txt
+ku-leuven-association,ucll,member,,,004_3066c7981a2b1003.txt
+
+"""#),
+        EmbeddedFile(name: "networks.csv", text: #"""
+key,name,acronym,kind,scope,founded_on,stated_member_count,website,notes,source
+wun,Worldwide Universities Network,WUN,network,global,,23,,"23 research universities across six continents, from Alberta, to Cape Town, Sydney, and Hong Kong (those place names are not recorded as member institutions). Also written 'Worldwide University Network'. Offers a research mobility programme (e.g. MaRBLe) and a Research Development Fund.",000_27dd72f51948da18.txt
+wun-rdf,WUN Research Development Fund,RDF,programme,global,,,,WUN's research development fund; in December 2018 it awarded seed funding to two UM research groups (001).,000_27dd72f51948da18.txt
+yerun,Young European Research Universities Network,YERUN,network,european,,,,"Cooperation in research, education and service to society; research mobility awards and research workshops. UM is one of its founders.",000_27dd72f51948da18.txt
+erasmus-plus,Erasmus+,,programme,european,,,,EU programme; UM takes part (exchange for students and support staff). CHARM-EU received EUR 12.8 million through the 2022 Erasmus+ European Universities Call (002).,000_27dd72f51948da18.txt
+brightlands,Brightlands,,consortium,regional,,,,"Triple helix collaboration between the province of Limburg, the university and other educational partners, and companies, through four specialised campuses (nl: Brightlands Campussen).",000_27dd72f51948da18.txt
+maas-rijn-euregion,Maas-Rijn Euregion,,other,regional,,,,"Cross-border region (nl: Euregio Maas-Rijn) including the cities of Liège (Luik), Hasselt, Maastricht, Heerlen and Aachen (Aken): 3.9 million inhabitants, five universities, 19 universities of applied sciences and 110,000 students. UM contributes to cross-border projects in it.",000_27dd72f51948da18.txt
+mumc-india,Maastricht UMC+ in India,,programme,,,,,"Maastricht UMC+ has been active in India since 2008 and runs about 25 active partnerships with academic, health-sector and industrial partners (not named). DBT, DEITY, ICSSR, NWO and ZonMw jointly granted projects.",000_27dd72f51948da18.txt
+yufe,Young Universities for the Future of Europe,YUFE,alliance,european,,8,,"Strategic partnership of eight young research universities from as many European countries, coordinated by UM. Best-scoring alliance of the first call of the European University Initiative (97 of 100 points from the European Commission); one of 17 alliances selected (news 2019-06-26).",001_52faaff7f3b55cd9.txt
+eui,European University Initiative,EUI,programme,european,,,,European Commission initiative to create 'European universities'; YUFE was the best-scoring alliance of its first call.,001_52faaff7f3b55cd9.txt
+umcu-strategy-network,"International strategic network for healthcare, research and education programs",,network,global,,,,"Strategy network of UMC Utrecht with Utrecht University, KU Leuven, University College London, the University of Toronto and the Chinese University of Hong Kong on inter-university healthcare, research and education programs.",002_be2696d7e8da0869.txt
+eureka-institute,Eureka Institute for Translational Medicine,,consortium,global,,,,"Provides education and networking for translational scientists (courses in Sicily, Summer School in Utrecht, Merlion School in Singapore; resumed on site in 2022). Modelled as a network of partners. UMC Utrecht is co-founder and partner; San Raffaele (Milan) joined in 2022. The partner 'National Federation for Emergency Medicine' is not recorded as an institution because the text gives no country.",002_be2696d7e8da0869.txt
+charm-eu,CHARM-EU European University Alliance,CHARM-EU,alliance,european,,,,"Challenge-based university model aimed at the UN Sustainable Development Goals; accredited master's 'Global Challenges for Sustainability' (UMC Utrecht coordinates its Health Challenges & Solutions course). Barcelona, Budapest, Montpellier, Dublin and Utrecht were participating; Vaasa, Würzburg and Ruhr West joined in 2022. Coimbra Group was its springboard (003).",002_be2696d7e8da0869.txt
+ewuu,EWUU Knowledge Alliance,EWUU,alliance,national,,,,UMC Utrecht develops transdisciplinary education on health challenges with it.,002_be2696d7e8da0869.txt
+leru,League of European Research Universities,LERU,network,european,,23,,International research and education network of 23 large research universities that influence the European policy agenda.,003_5efe690cba52797b.txt
+coimbra-group,Coimbra Group,,network,european,,,,Network of strong European universities; springboard for projects and European funding such as CHARM-EU.,003_5efe690cba52797b.txt
+iau,International Association of Universities,IAU,association,global,,,,Global association of higher education institutions.,003_5efe690cba52797b.txt
+eua,European University Association,EUA,association,european,,,,Utrecht University has been actively involved since 2018 and has hosted EUA conferences.,003_5efe690cba52797b.txt
+utrecht-network,Utrecht Network,,network,european,,32,,"European network of universities for internationalisation (mobility, summer schools, internationalised curricula); 32 universities from 27 countries.",003_5efe690cba52797b.txt
+mcu,Magna Carta Universitatum,MCU,charter,global,,1000,,"Nearly 1,000 signatories from 94 countries; 14 universities in the Netherlands subscribe. Utrecht University signed the MCU 2020 version.",003_5efe690cba52797b.txt
+science-business,Science Business,,network,,,,,,003_5efe690cba52797b.txt
+case,Council for Advancement and Support of Education,CASE,association,,,,,,003_5efe690cba52797b.txt
+earma,European Association of Research Managers and Administration,EARMA,association,european,,,,,003_5efe690cba52797b.txt
+eucen,European University Continuing Education Network,EUCEN,network,european,,,,,003_5efe690cba52797b.txt
+netl,Network to Enhance Teaching and Learning at research-intensive universities,NETL,network,,,,,,003_5efe690cba52797b.txt
+euprio,European Association of Communication Professionals in Higher Education,EUPRIO,association,european,,,,,003_5efe690cba52797b.txt
+errin,European Regions Research and Innovation Network,ERRIN,network,european,,,,,003_5efe690cba52797b.txt
+pie,Platform for International Education,PIE,network,,,,,,003_5efe690cba52797b.txt
+iuc,Inter-University Centre Dubrovnik,IUC,other,,,,,Listed by Utrecht University as a network it is a member of.,003_5efe690cba52797b.txt
+eaie,European Association for International Education,EAIE,association,european,,,,,003_5efe690cba52797b.txt
+ku-leuven-association,KU Leuven Association,,association,regional,,,,"Official entity regulating the collaboration between KU Leuven and several university colleges in Flanders, Belgium.",004_3066c7981a2b1003.txt
+
+"""#),
+        EmbeddedFile(name: "news.csv", text: #"""
+key,published_on,language,title,summary,story_key,agreements,institutions,networks,source
+2018-11-28-um-uci-en,2018-11-28,en,Universities of Maastricht and California-Irvine enter into strategic partnership,Maastricht University and the University of California-Irvine have signed a memorandum of understanding for a scientific partnership in regenerative and cardiovascular medicine.,2018-11-28-um-uci,um-uci-mou-2018,maastricht-university;uc-irvine,,000_27dd72f51948da18.txt
+2018-11-01-um-luxembourg-en,2018-11-01,en,University of Luxembourg signs cooperation agreement with Maastricht University,On 31 October the University of Luxembourg entered a cooperation agreement with Maastricht University.,2018-11-01-um-luxembourg,um-luxembourg-2018,university-of-luxembourg;maastricht-university,,000_27dd72f51948da18.txt
+2017-11-23-york-maastricht-en,2017-11-23,en,Maastricht and York join forces in major partnership,"The universities of Maastricht and York have agreed a major partnership covering joint research projects, teaching collaborations, knowledge exchange, student exchanges and sharing best practice among staff.",2017-11-23-york-maastricht,york-maastricht-partnership,maastricht-university;university-of-york,,000_27dd72f51948da18.txt
+2015-10-13-um-qatar-en,2015-10-13,en,Maastricht University and Qatar University to collaborate on medical education and research,"On 11 October Maastricht University signed an agreement with the College of Medicine at Qatar University to cooperate in education, medical research and staff and student exchange.",2015-10-13-um-qatar,um-qu-cmed-2015,maastricht-university;qatar-university;qu-college-of-medicine,,000_27dd72f51948da18.txt
+2020-10-15-wunderbar-nl,2020-10-15,nl,WUNderbar!,"Prof. dr. Martin Paul, voorzitter van de Universiteit Maastricht, kijkt terug op zijn tijd als voorzitter van de Partnership Board van het Worldwide Universities Network (WUN), die erop zit.",2020-10-15-wunderbar,,maastricht-university,wun,001_52faaff7f3b55cd9.txt
+2019-11-21-yufe-nl,2019-11-21,nl,YUFE - hard werken aan hoge ambities,,2019-11-21-yufe,,,yufe,001_52faaff7f3b55cd9.txt
+2019-10-15-ymp-funding-nl,2019-10-15,nl,"Universiteiten York en Maastricht lanceren voor € 2,2 miljoen aan onderzoeksprojecten","Het York Maastricht partnership (YMP) heeft zijn eerste financieringsronde gelanceerd, met 2,2 miljoen euro voor negen onderzoeksprojecten.",2019-10-15-ymp-funding,ymp-funding-round-2019;york-maastricht-partnership,maastricht-university;university-of-york,,001_52faaff7f3b55cd9.txt
+2019-06-26-yufe-european-university-nl,2019-06-26,nl,Europese Commissie kiest YUFE-alliantie om een van de allereerste 'Europese universiteiten' te creëren,YUFE is een van de slechts 17 allianties die de Europese Commissie heeft geselecteerd om de eerste modellen voor een Europese universiteit te ontwikkelen en te implementeren.,2019-06-26-yufe-european-university,,european-commission,yufe;eui,001_52faaff7f3b55cd9.txt
+2019-06-04-ymp-director-nl,2019-06-04,nl,Samenwerkende universiteiten York en Maastricht benoemen nieuwe directeur,,2019-06-04-ymp-director,york-maastricht-partnership,maastricht-university;university-of-york,,001_52faaff7f3b55cd9.txt
+2019-05-07-item-uhasselt-nl,2019-05-07,nl,ITEM en UHasselt doen samen grensoverschrijdend onderzoek,"Op 8 mei ondertekenen ITEM van de Universiteit Maastricht en de UHasselt, in aanwezigheid van de gouverneurs van Belgisch en Nederlands Limburg, een samenwerkingsovereenkomst over grensoverschrijdend onderzoek.",2019-05-07-item-uhasselt,item-uhasselt-2019,item;hasselt-university;maastricht-university;province-of-limburg-be;province-of-limburg-nl,,001_52faaff7f3b55cd9.txt
+2019-05-01-brightlands-uci-nl,2019-05-01,nl,Vestiging Brightlands Maastricht Health Campus in Life Sciences 'hot spot' Californië,Brightlands Maastricht Health Campus heeft op maandag 29 april een vestiging geopend in de business accelerator van de Universiteit van Californië in Irvine.,2019-05-01-brightlands-uci,brightlands-uci-branch-2019,brightlands-maastricht-health-campus;uc-irvine,brightlands,001_52faaff7f3b55cd9.txt
+2019-02-19-wun-rdf-nl,2019-02-19,nl,WUN-Netwerk financiert twee UM-onderzoeksprojecten,In december 2018 heeft het WUN Research Development Fund (RDF) een startfinanciering toegekend aan twee onderzoeksgroepen van de UM.,2019-02-19-wun-rdf,,maastricht-university,wun;wun-rdf,001_52faaff7f3b55cd9.txt
+2019-02-12-wun-sdg-nl,2019-02-12,nl,Het WUN netwerk: ‘Transformational Action’ op de internationale SDG 2030 Agenda!,"De Universiteit van Bergen, lid van het WUN, organiseerde de tweede nationale SDG-conferentie in Noorwegen, waar Tasmin Rüffert (UM Green Office) en Maria Tomai (UNU-MERIT) de UM vertegenwoordigden.",2019-02-12-wun-sdg,,university-of-bergen;maastricht-university;um-green-office;unu-merit,wun,001_52faaff7f3b55cd9.txt
+2018-11-28-um-uci-nl,2018-11-28,nl,Universiteiten van Maastricht en Californië zijn strategische partners,De Universiteit Maastricht en de Universiteit van California-Irvine hebben een Memorandum van Overeenstemming ondertekend voor een hecht wetenschappelijk partnerschap op het terrein van regeneratieve en cardiovasculaire geneeskunde.,2018-11-28-um-uci,um-uci-mou-2018,maastricht-university;uc-irvine,,001_52faaff7f3b55cd9.txt
+
+"""#),
     ]
 }
