@@ -15,6 +15,9 @@ public struct Partnerships: ParsableCommand {
             Start with:
               partnerships init                 create the registry and load the seed data
               partnerships migrate status       see which schema migrations are applied
+              partnerships report list          the reports, with their parameters
+              partnerships search WORDS...      full-text search over news and agreements
+              partnerships query "SELECT ..."   ad-hoc SQL that can never change the registry
 
             Exit codes: 0 success, 1 audit findings, 64 usage error, 65 input data rejected,
             66 input file missing or unreadable, 73 output file exists, 74 database cannot be
@@ -25,6 +28,9 @@ public struct Partnerships: ParsableCommand {
         subcommands: [
             InitCommand.self,
             MigrateCommand.self,
+            ReportCommand.self,
+            SearchCommand.self,
+            QueryCommand.self,
         ]
     )
 
