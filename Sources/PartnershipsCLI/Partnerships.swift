@@ -25,6 +25,7 @@ public struct Partnerships: ParsableCommand {
         subcommands: [
             InitCommand.self,
             MigrateCommand.self,
+            AuditCommand.self,
         ]
     )
 
