@@ -35,6 +35,7 @@ public struct Partnerships: ParsableCommand {
             ReportCommand.self,
             SearchCommand.self,
             QueryCommand.self,
+            AuditCommand.self,
         ]
     )
 
