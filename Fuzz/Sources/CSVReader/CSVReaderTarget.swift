@@ -5,8 +5,8 @@ import Registry
 /// The CSV reader over arbitrary bytes. The first byte picks a small buffer
 /// size, so records straddle buffer refills at every possible offset; the
 /// result must be the same as with one large buffer (a reader that depends
-/// on where a refill falls is wrong), and for plain input (no quotes, no CR)
-/// it must equal a naive split on LF and ',' — the oracle.
+/// on where a refill falls is wrong), and it must equal a simple in-memory
+/// RFC 4180 reader written here as the oracle.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzCSVReader(_ data: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
     var input = FuzzInput(data, count)
@@ -17,8 +17,9 @@ public func fuzzCSVReader(_ data: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
     if small != large {
         fuzzFailure("chunk size \(chunk) reads differently from 64 KiB:\n\(small)\n---\n\(large)")
     }
-    if let expected = CSVParse.naive(bytes), expected != large.records {
-        fuzzFailure("plain input read wrongly:\nexpected \(expected)\nread \(large.records)")
+    if let expected = CSVParse.reference(bytes),
+       expected.records != large.records || expected.failure != (large.failure != nil) {
+        fuzzFailure("read differently from the reference reader:\nexpected \(expected)\nread \(large)")
     }
     return 0
 }
@@ -69,16 +70,58 @@ enum CSVParse {
         return outcome
     }
 
-    /// The expected records of input without quotes, CR, NUL, BOM or non-ASCII
-    /// bytes: LF ends a line, blank lines are skipped, ',' separates fields.
-    static func naive(_ data: Data) -> [Record]? {
-        guard !data.contains(where: { $0 == 0x22 || $0 == 0x0D || $0 == 0 || $0 >= 0x80 }) else { return nil }
+    /// A second, deliberately simple RFC 4180 reader over the whole input in
+    /// memory: the oracle. Nil for input it does not model (NUL bytes,
+    /// invalid UTF-8, UTF-16, text after a closing quote); `failure` true for
+    /// an unterminated quote. CRLF, LF and CR end lines; line breaks inside
+    /// quotes become LF; blank lines between records are skipped.
+    static func reference(_ data: Data) -> (records: [Record], failure: Bool)? {
+        var d = [UInt8](data)
+        guard !d.contains(0), String(validating: d, as: UTF8.self) != nil else { return nil }
+        if d.starts(with: [0xEF, 0xBB, 0xBF]) { d.removeFirst(3) }
+        let (quote, comma, lf, cr): (UInt8, UInt8, UInt8, UInt8) = (0x22, 0x2C, 0x0A, 0x0D)
+        let n = d.count
+        var i = 0, line = 1
         var records: [Record] = []
-        let lines = data.split(separator: 0x0A, omittingEmptySubsequences: false)
-        for (index, line) in lines.enumerated() where !line.isEmpty {
-            let fields = line.split(separator: 0x2C, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
-            records.append(Record(line: index + 1, fields: fields, problem: nil))
+        func lineBreak() {  // at d[i] == CR or LF
+            i += (d[i] == cr && i + 1 < n && d[i + 1] == lf) ? 2 : 1
+            line += 1
         }
-        return records
+        while true {
+            while i < n && (d[i] == lf || d[i] == cr) { lineBreak() }
+            if i >= n { return (records, false) }
+            let start = line
+            var fields: [String] = []
+            var endOfRecord = false
+            while !endOfRecord {
+                var field: [UInt8] = []
+                if i < n && d[i] == quote {
+                    i += 1
+                    while true {
+                        guard i < n else { return (records, true) }
+                        if d[i] == quote {
+                            if i + 1 < n && d[i + 1] == quote { field.append(quote); i += 2; continue }
+                            i += 1
+                            break
+                        }
+                        if d[i] == cr || d[i] == lf { field.append(lf); lineBreak(); continue }
+                        field.append(d[i]); i += 1
+                    }
+                    guard i >= n || d[i] == comma || d[i] == lf || d[i] == cr else { return nil }
+                } else {
+                    while i < n && d[i] != comma && d[i] != lf && d[i] != cr { field.append(d[i]); i += 1 }
+                }
+                fields.append(String(decoding: field, as: UTF8.self))
+                if i >= n {
+                    endOfRecord = true
+                } else if d[i] == comma {
+                    i += 1
+                } else {
+                    lineBreak()
+                    endOfRecord = true
+                }
+            }
+            records.append(Record(line: start, fields: fields, problem: nil))
+        }
     }
 }
