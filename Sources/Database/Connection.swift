@@ -95,13 +95,29 @@ public final class Connection {
         }
         try configuration.prepareDatabase?(self)
         if configuration.walMode && configuration.mode != .readOnly && path != ":memory:" && !path.isEmpty {
-            let mode = try scalar("PRAGMA journal_mode = WAL")?.string
+            let mode = try retryingWhileBusy { try scalar("PRAGMA journal_mode = WAL")?.string }
             guard mode?.lowercased() == "wal" else {
                 throw DatabaseError(extendedCode: SQLITE_CANTOPEN,
                                     message: "could not switch '\(path)' to WAL (journal mode is \(mode ?? "unknown"))",
                                     sql: "PRAGMA journal_mode = WAL")
             }
             try execute("PRAGMA synchronous = NORMAL")
+        }
+    }
+
+    /// Runs `body` again while it fails with SQLITE_BUSY, until the busy
+    /// timeout has passed. SQLite does not call its busy handler where waiting
+    /// could deadlock — such as two processes switching a new file to WAL at
+    /// once, each holding a shared lock — so such a statement fails at once;
+    /// retrying from scratch (no lock held between tries) is safe.
+    func retryingWhileBusy<T>(_ body: () throws -> T) throws -> T {
+        let deadline = Date().addingTimeInterval(configuration.busyTimeout)
+        while true {
+            do {
+                return try body()
+            } catch let error as DatabaseError where error.isBusy && !isInTransaction && Date() < deadline {
+                Thread.sleep(forTimeInterval: 0.01)
+            }
         }
     }
 

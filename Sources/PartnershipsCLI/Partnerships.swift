@@ -25,6 +25,7 @@ public struct Partnerships: ParsableCommand {
         subcommands: [
             InitCommand.self,
             MigrateCommand.self,
+            BackupCommand.self,
         ]
     )
 
@@ -37,6 +38,10 @@ public struct Partnerships: ParsableCommand {
             var command = try parseAsRoot(arguments)
             try command.run()
             Foundation.exit(0)
+        } catch let error as CategorizedError where error.category == .busy {
+            // Whatever statement hit the lock, the user needs the same advice.
+            Terminal.printError(ExitStatus.busyMessage)
+            Foundation.exit(ExitStatus.busy)
         } catch let error as CategorizedError {
             Terminal.printError(error.description)
             Foundation.exit(ExitStatus.code(for: error.category))

@@ -19,7 +19,7 @@ struct InitCommand: ParsableCommand {
 
     func run() throws {
         let migrator = try migrations.migrator()
-        let connection = try database.open(.create)
+        let connection = try database.open(.create, newestSchemaVersion: migrator.newestVersion)
         let outcome = try RegistrySetup.initialize(connection, migrator: migrator)
         if outcome.appliedMigrations.isEmpty {
             print("\(database.path): schema is up to date (version \(outcome.schemaVersion)); nothing to do.")

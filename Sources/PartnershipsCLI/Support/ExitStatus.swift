@@ -13,6 +13,9 @@ public enum ExitStatus {
     public static let busy: Int32 = 75
     public static let incompatibleDatabase: Int32 = 78
 
+    /// What a user sees for exit code 75, whichever statement met the lock.
+    public static let busyMessage = "the database is busy: another process held its write lock for longer than --busy-timeout (default 5 seconds). Try again when that process has finished, or wait longer with --busy-timeout SECONDS."
+
     public static func code(for category: ErrorCategory) -> Int32 {
         switch category {
         case .usage: return usage
