@@ -7,11 +7,12 @@
 -- a registry field that still equals what ROR gave last time came from ROR and
 -- follows ROR when ROR changes; a field that differs from it was set by a user
 -- and is kept (and reported as a conflict) unless the import is given
--- --overwrite. The row holds ROR's newest values even when the user's were
--- kept, so the query
---   SELECT i.key, i.name, r.name FROM institutions i JOIN institution_ror_values r ON r.institution_id = i.id
---   WHERE i.name IS NOT r.name
--- lists the names still in conflict (as the view institution_ror_conflicts does for every field).
+-- --overwrite. The row holds ROR's own newest values even where the user's
+-- were kept, so a query such as
+--   SELECT i.key, i.name, r.name AS ror_name FROM institutions i
+--   JOIN institution_ror_values r ON r.institution_id = i.id WHERE i.name IS NOT r.name
+-- shows where the registry and ROR differ (`partnerships import ror FILE
+-- --dry-run` lists the differences that are conflicts).
 CREATE TABLE institution_ror_values (
     institution_id INTEGER PRIMARY KEY REFERENCES institutions (id) ON DELETE CASCADE,
     -- The ROR record these values come from (institutions.ror_id, unless a user has changed that since).
@@ -28,12 +29,11 @@ CREATE TABLE institution_ror_values (
     website        TEXT,
     -- The year, as 'YYYY'.
     established    TEXT,
-    -- The ROR id of the parent the import applied to parent_id (NULL when none).
+    -- ROR's parent among those in the registry: the one parent_id follows (NULL when none).
     parent_ror_id  TEXT,
     -- admin.last_modified.date of the record.
     last_modified  TEXT
 ) STRICT;
-CREATE INDEX institution_ror_values_ror ON institution_ror_values (ror_id);
 
 -- A record's other ROR relationships: its parents (also those not in the
 -- registry, so that a later import can link them), predecessors (the
@@ -49,41 +49,6 @@ CREATE TABLE institution_relations (
     name           TEXT,
     PRIMARY KEY (institution_id, relation, ror_id)
 ) STRICT, WITHOUT ROWID;
--- "Which registry institutions name this one as parent / predecessor?"
-CREATE INDEX institution_relations_ror ON institution_relations (ror_id, relation);
-
--- Each field in which the registry differs from ROR's latest value: the
--- conflicts the import reported and kept (run it again with --overwrite to
--- take ROR's values, or edit the registry to match). A value ROR does not give
--- (no city, no parent in the registry) is no conflict. The parent is compared
--- by key, and only when ROR's parent is in the registry.
-CREATE VIEW institution_ror_conflicts AS
-SELECT i.id AS institution_id, i.key, r.ror_id, 'name' AS field, i.name AS registry_value, r.name AS ror_value
-FROM institutions i JOIN institution_ror_values r ON r.institution_id = i.id
-WHERE i.name IS NOT r.name
-UNION ALL
-SELECT i.id, i.key, r.ror_id, 'kind', i.kind, r.kind
-FROM institutions i JOIN institution_ror_values r ON r.institution_id = i.id
-WHERE i.kind IS NOT r.kind
-UNION ALL
-SELECT i.id, i.key, r.ror_id, 'country_code', i.country_code, r.country_code
-FROM institutions i JOIN institution_ror_values r ON r.institution_id = i.id
-WHERE i.country_code IS NOT r.country_code
-UNION ALL
-SELECT i.id, i.key, r.ror_id, 'city', i.city, r.city
-FROM institutions i JOIN institution_ror_values r ON r.institution_id = i.id
-WHERE r.city IS NOT NULL AND i.city IS NOT r.city
-UNION ALL
-SELECT i.id, i.key, r.ror_id, 'website', i.website, r.website
-FROM institutions i JOIN institution_ror_values r ON r.institution_id = i.id
-WHERE r.website IS NOT NULL AND i.website IS NOT r.website
-UNION ALL
-SELECT i.id, i.key, r.ror_id, 'established', i.established, r.established
-FROM institutions i JOIN institution_ror_values r ON r.institution_id = i.id
-WHERE r.established IS NOT NULL AND i.established IS NOT r.established
-UNION ALL
-SELECT i.id, i.key, r.ror_id, 'parent', current.key, wanted.key
-FROM institutions i JOIN institution_ror_values r ON r.institution_id = i.id
-JOIN institutions wanted ON wanted.ror_id = r.parent_ror_id
-LEFT JOIN institutions current ON current.id = i.parent_id
-WHERE i.parent_id IS NOT wanted.id;
+-- "Which institutions name this one as their parent (or predecessor)?", and
+-- the import's pass over all parent relationships.
+CREATE INDEX institution_relations_target ON institution_relations (relation, ror_id);
