@@ -15,6 +15,8 @@ public struct Partnerships: ParsableCommand {
             Start with:
               partnerships init                 create the registry and load the seed data
               partnerships migrate status       see which schema migrations are applied
+              partnerships import agreements new.csv --dry-run
+                                                check a file of agreements, then import it
 
             Exit codes: 0 success, 1 audit findings, 64 usage error, 65 input data rejected,
             66 input file missing or unreadable, 73 output file exists, 74 database cannot be
@@ -24,6 +26,7 @@ public struct Partnerships: ParsableCommand {
         version: "\(version) (SQLite \(Connection.sqliteVersion))",
         subcommands: [
             InitCommand.self,
+            ImportCommand.self,
             MigrateCommand.self,
             BackupCommand.self,
         ]

@@ -1,0 +1,33 @@
+/// What an import file holds. The order of the cases is the order in which
+/// `init` loads the seed files: each kind may refer to the kinds before it.
+/// To add a kind, add a case here, its columns (an `ImportColumn` enum) and a
+/// `RowImporter`, and return it from `ImportPipeline.run(kind:...)`.
+public enum ImportKind: String, CaseIterable, Sendable {
+    case institutions, networks, memberships, agreements, news, appointments
+
+    /// The file contract: column names in their documented order.
+    public var columnNames: [String] {
+        switch self {
+        case .institutions: return InstitutionColumn.allCases.map(\.name)
+        case .networks: return NetworkColumn.allCases.map(\.name)
+        case .memberships: return MembershipColumn.allCases.map(\.name)
+        case .agreements: return AgreementColumn.allCases.map(\.name)
+        case .news: return NewsColumn.allCases.map(\.name)
+        case .appointments: return AppointmentColumn.allCases.map(\.name)
+        }
+    }
+}
+
+/// The layout of an import file.
+public enum ImportFormat: String, CaseIterable, Sendable {
+    case csv, json, ndjson
+
+    /// The format a file name's extension says, or nil.
+    public static func fromExtension(of path: String) -> ImportFormat? {
+        let lowered = path.lowercased()
+        if lowered.hasSuffix(".csv") { return .csv }
+        if lowered.hasSuffix(".json") { return .json }
+        if lowered.hasSuffix(".ndjson") || lowered.hasSuffix(".jsonl") { return .ndjson }
+        return nil
+    }
+}

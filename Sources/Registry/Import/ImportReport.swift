@@ -1,0 +1,66 @@
+import Foundation
+
+/// What one import did, and what it found.
+public struct ImportReport: Sendable {
+    public let kind: ImportKind
+    /// The file as the user named it ("<stdin>" for standard input).
+    public let file: String
+    public internal(set) var rowsRead = 0
+    public internal(set) var inserted = 0
+    public internal(set) var updated = 0
+    public internal(set) var unchanged = 0
+    public internal(set) var rejected = 0
+    /// Every error, counted; only the first `ImportOptions.maxIssues` are kept in `errors`.
+    public internal(set) var errorCount = 0
+    public internal(set) var warningCount = 0
+    public internal(set) var errors: [ImportIssue] = []
+    public internal(set) var warnings: [ImportIssue] = []
+    /// Set when the file could not be read to its end (an unterminated
+    /// quote, broken JSON, a bad header): nothing of it is written.
+    public internal(set) var fatal: ImportIssue?
+    /// True when the rows were written and committed.
+    public internal(set) var committed = false
+    public internal(set) var dryRun = false
+    /// Where the rejected rows were written, when they were.
+    public internal(set) var rejectsFile: String?
+    public internal(set) var seconds: Double = 0
+
+    init(kind: ImportKind, file: String) {
+        self.kind = kind
+        self.file = file
+    }
+
+    /// True when the file passed: no fatal problem, and no rejected row unless skipping was asked for.
+    public var hasErrors: Bool { fatal != nil || errorCount > 0 }
+
+    /// True when the database was not changed by this file's rows.
+    public var changedNothing: Bool { inserted == 0 && updated == 0 }
+
+    /// "12 rows: 10 inserted, 1 updated, 1 unchanged, 0 rejected, 2 warnings; 0.03 s"
+    public var summaryLine: String {
+        "\(rowsRead) \(rowsRead == 1 ? "row" : "rows"): \(inserted) inserted, \(updated) updated, \(unchanged) unchanged, "
+            + "\(rejected) rejected, \(warningCount) \(warningCount == 1 ? "warning" : "warnings"); "
+            + String(format: "%.2f s", seconds)
+    }
+
+    mutating func add(_ issue: ImportIssue, limit: Int) {
+        switch issue.severity {
+        case .error:
+            errorCount += 1
+            if errors.count < limit { errors.append(issue) }
+        case .warning:
+            warningCount += 1
+            if warnings.count < limit { warnings.append(issue) }
+        }
+    }
+}
+
+/// How far an import has come, for a progress line.
+public struct ImportProgress: Sendable {
+    public let file: String
+    public let rowsRead: Int
+    public let bytesRead: Int64
+    /// The file size, when known (not for standard input).
+    public let totalBytes: Int64?
+    public let seconds: Double
+}

@@ -1,0 +1,91 @@
+/// The columns of one import kind, in their documented order. An enum with
+/// `Int` raw values 0, 1, 2, ...: the raw value indexes `ImportRow.values`.
+protocol ImportColumn: RawRepresentable, CaseIterable, Hashable where RawValue == Int, AllCases == [Self] {
+    /// The header names (and JSON keys), indexed by raw value.
+    static var names: [String] { get }
+    /// Columns that must be present and not empty.
+    static var required: Set<Self> { get }
+    /// `;`-separated lists, which JSON may also give as arrays of strings.
+    static var lists: Set<Self> { get }
+}
+
+extension ImportColumn {
+    var name: String { Self.names[rawValue] }
+
+    /// The column for a header name or JSON key (case-insensitive).
+    static func named(_ name: String) -> Self? {
+        let lowered = name.lowercased()
+        guard let index = names.firstIndex(of: lowered) else { return nil }
+        return Self(rawValue: index)
+    }
+
+    static var knownNames: String { names.joined(separator: ", ") }
+}
+
+/// One input record, mapped onto the columns of its kind: trimmed text, nil
+/// when the field is empty or absent.
+struct ImportRow<Column: ImportColumn> {
+    var line = 0
+    var values: [String?]
+    /// Whether the column is in the file (CSV header) or the record (JSON key).
+    /// A column that is absent leaves the stored value as it is on update.
+    var present: [Bool]
+
+    init() {
+        values = Array(repeating: nil, count: Column.names.count)
+        present = Array(repeating: false, count: Column.names.count)
+    }
+
+    subscript(column: Column) -> String? { values[column.rawValue] }
+
+    func has(_ column: Column) -> Bool { present[column.rawValue] }
+
+    mutating func clear() {
+        for index in values.indices {
+            values[index] = nil
+            present[index] = false
+        }
+    }
+}
+
+/// The problems found in one row: errors reject it, warnings do not.
+struct RowCheck {
+    struct Problem {
+        let column: String?
+        let message: String
+    }
+
+    var errors: [Problem] = []
+    var warnings: [Problem] = []
+
+    var failed: Bool { !errors.isEmpty }
+
+    mutating func fail<C: ImportColumn>(_ column: C?, _ message: String) {
+        errors.append(Problem(column: column?.name, message: message))
+    }
+
+    mutating func fail(columnNamed column: String?, _ message: String) {
+        errors.append(Problem(column: column, message: message))
+    }
+
+    mutating func warn<C: ImportColumn>(_ column: C?, _ message: String) {
+        warnings.append(Problem(column: column?.name, message: message))
+    }
+
+    mutating func reset() {
+        errors.removeAll(keepingCapacity: true)
+        warnings.removeAll(keepingCapacity: true)
+    }
+
+    /// All errors in one line, for the rejects file's `error` column.
+    var summary: String {
+        errors.map { problem in
+            problem.column.map { "column '\($0)': \(problem.message)" } ?? problem.message
+        }.joined(separator: "; ")
+    }
+}
+
+/// What happened to a valid row.
+enum RowOutcome {
+    case inserted, updated, unchanged
+}

@@ -1,0 +1,156 @@
+import CSQLite
+import Database
+import Foundation
+
+/// Reads one file and feeds its rows to the row importer of its kind, inside
+/// a transaction that the caller opened and will commit or roll back.
+///
+/// Every row is checked, whatever happened before it. Valid rows are written
+/// as they come (so a row may refer to an earlier one); with `skipInvalid`
+/// each row runs in a savepoint, so that a row the database refuses halfway
+/// leaves nothing behind. Without it, the caller rolls the whole transaction
+/// back when any row failed.
+final class ImportRun {
+    let session: ImportSession
+    let options: ImportOptions
+
+    init(session: ImportSession, options: ImportOptions) {
+        self.session = session
+        self.options = options
+    }
+
+    /// Imports one file. Problems with rows are in the report; thrown errors
+    /// are failures of the database itself (busy, disk full) or of the rejects file.
+    func run(kind: ImportKind, source: ByteSource, format: ImportFormat, file: String,
+             rejectsPath: String? = nil) throws -> ImportReport {
+        var report = ImportReport(kind: kind, file: file)
+        report.dryRun = options.dryRun
+        let started = ProcessInfo.processInfo.systemUptime
+        do {
+            switch kind {
+            case .institutions: try read(InstitutionImporter(session: session), source, format, &report, rejectsPath)
+            case .networks: try read(NetworkImporter(session: session), source, format, &report, rejectsPath)
+            case .memberships: try read(MembershipImporter(session: session), source, format, &report, rejectsPath)
+            case .agreements: try read(AgreementImporter(session: session), source, format, &report, rejectsPath)
+            case .news: try read(NewsImporter(session: session), source, format, &report, rejectsPath)
+            case .appointments: try read(AppointmentImporter(session: session), source, format, &report, rejectsPath)
+            }
+        } catch let fatal as ImportFatal {
+            report.fatal = ImportIssue(file: file, line: fatal.line, column: fatal.column, message: fatal.message)
+        }
+        report.seconds = ProcessInfo.processInfo.systemUptime - started
+        return report
+    }
+
+    private func read<I: RowImporter>(_ importer: I, _ source: ByteSource, _ format: ImportFormat,
+                                      _ report: inout ImportReport, _ rejectsPath: String?) throws {
+        switch format {
+        case .csv:
+            try drive(importer, CSVRecordSource<I.Column>(source: source), &report, rejectsPath)
+        case .json:
+            try drive(importer, JSONRecordSource<I.Column>(source: source, layout: .array), &report, rejectsPath)
+        case .ndjson:
+            try drive(importer, JSONRecordSource<I.Column>(source: source, layout: .lines), &report, rejectsPath)
+        }
+    }
+
+    private func drive<I: RowImporter, S: RecordSource>(_ importer: I, _ records: S, _ report: inout ImportReport,
+                                                        _ rejectsPath: String?) throws where S.Column == I.Column {
+        let rejects = rejectsPath.map { RejectsWriter(path: $0, header: records.rejectsHeader) }
+        let savepoints = options.skipInvalid ? try RowSavepoint(session.connection) : nil
+        let file = report.file
+        let limit = options.maxIssues
+        let started = ProcessInfo.processInfo.systemUptime
+        var lastProgress = started
+        var row = ImportRow<I.Column>()
+        var check = RowCheck()
+        do {
+            while true {
+                check.reset()
+                guard try records.next(into: &row, check: &check) else { break }
+                report.rowsRead += 1
+                var outcome: RowOutcome?
+                if !check.failed {
+                    try savepoints?.begin()
+                    do {
+                        outcome = try importer.importRow(row, check: &check)
+                    } catch let error as DatabaseError where error.isRowLevel {
+                        check.fail(columnNamed: nil, "the database refused the row: \(error.message)")
+                        outcome = nil
+                    }
+                    if let outcome, !check.failed {
+                        try savepoints?.release()
+                        importer.rowKept()
+                        switch outcome {
+                        case .inserted: report.inserted += 1
+                        case .updated: report.updated += 1
+                        case .unchanged: report.unchanged += 1
+                        }
+                    } else {
+                        try savepoints?.rollback()
+                        importer.rowUndone()
+                        if !check.failed { check.fail(columnNamed: nil, "the row was not written") }
+                    }
+                }
+                if check.failed {
+                    report.rejected += 1
+                    for problem in check.errors {
+                        report.add(ImportIssue(file: file, line: row.line, column: problem.column, message: problem.message), limit: limit)
+                    }
+                    if let rejects, options.skipInvalid {
+                        try rejects.write(fields: records.originalFields(), error: "line \(row.line): \(check.summary)")
+                    }
+                } else {
+                    for problem in check.warnings {
+                        report.add(ImportIssue(file: file, line: row.line, column: problem.column, message: problem.message,
+                                               severity: .warning), limit: limit)
+                    }
+                }
+                if let progress = options.progress, report.rowsRead % 256 == 0 {
+                    let now = ProcessInfo.processInfo.systemUptime
+                    if now - lastProgress >= 0.1 {
+                        lastProgress = now
+                        progress(ImportProgress(file: file, rowsRead: report.rowsRead, bytesRead: records.bytesRead,
+                                                totalBytes: records.totalBytes, seconds: now - started))
+                    }
+                }
+            }
+            try rejects?.finish()
+            if let rejects, rejects.rows > 0 { report.rejectsFile = rejects.path }
+        } catch {
+            rejects?.discard()
+            throw error
+        }
+    }
+}
+
+/// A savepoint around each row, with its statements prepared once.
+private struct RowSavepoint {
+    let begin_: Statement
+    let release_: Statement
+    let rollback_: Statement
+
+    init(_ connection: Connection) throws {
+        begin_ = try connection.prepare("SAVEPOINT import_row")
+        release_ = try connection.prepare("RELEASE SAVEPOINT import_row")
+        rollback_ = try connection.prepare("ROLLBACK TO SAVEPOINT import_row")
+    }
+
+    func begin() throws { try begin_.execute { _ in } }
+    func release() throws { try release_.execute { _ in } }
+    func rollback() throws {
+        try rollback_.execute { _ in }
+        try release_.execute { _ in }
+    }
+}
+
+extension DatabaseError {
+    /// An error about one row's values (a constraint, a value too big), after
+    /// which the import can go on; anything else stops it.
+    var isRowLevel: Bool {
+        switch primaryCode {
+        case SQLITE_CONSTRAINT, SQLITE_TOOBIG, SQLITE_MISMATCH, SQLITE_RANGE: return true
+        default: return false
+        }
+    }
+}

@@ -1,0 +1,69 @@
+import Database
+
+/// What the imports of one transaction share: the connection and the
+/// reference directories, which are loaded once and then kept up to date as
+/// rows are written (so a row may refer to a row earlier in the same file,
+/// or in an earlier file of the same `init`).
+final class ImportSession {
+    let connection: Connection
+    private var institutionDirectory: ReferenceDirectory?
+    private var networkDirectory: ReferenceDirectory?
+    private var agreementTitles: ReferenceDirectory?
+    private var agreementByKey: Statement?
+
+    init(connection: Connection) {
+        self.connection = connection
+    }
+
+    func institutions() throws -> ReferenceDirectory {
+        if let institutionDirectory { return institutionDirectory }
+        let loaded = try ReferenceDirectory.loadInstitutions(connection)
+        institutionDirectory = loaded
+        return loaded
+    }
+
+    func networks() throws -> ReferenceDirectory {
+        if let networkDirectory { return networkDirectory }
+        let loaded = try ReferenceDirectory.loadNetworks(connection)
+        networkDirectory = loaded
+        return loaded
+    }
+
+    /// Agreements are looked up by key in the database (there may be millions);
+    /// only when the table is small are titles accepted too.
+    func resolveAgreement(_ reference: String) throws -> ReferenceDirectory.Resolution {
+        if agreementByKey == nil { agreementByKey = try connection.prepare(Self.agreementByKeySQL) }
+        if let statement = agreementByKey {
+            defer { statement.reset() }
+            if try statement.query({ try $0.bind(text: reference, at: 1) }) { return .found(statement.int64(at: 0)) }
+        }
+        guard let titles = try agreementDirectory() else {
+            return .failed("no agreement has the key '\(reference)'")
+        }
+        return titles.resolve(reference)
+    }
+
+    /// Called when an agreement is written, so that news in the same run can refer to it by title.
+    func agreementWritten(id: Int64, key: String, title: String) {
+        agreementTitles?.register(id: id, key: key, name: title, otherNames: [], rorID: nil)
+    }
+
+    static let agreementByKeySQL = "SELECT id FROM agreements WHERE key = ?"
+    static let agreementCountSQL = "SELECT count(*) FROM agreements"
+    static let agreementTitlesSQL = "SELECT id, key, title FROM agreements"
+    /// Above this many agreements, news must name agreements by key.
+    static let maxAgreementsByTitle: Int64 = 20_000
+
+    private func agreementDirectory() throws -> ReferenceDirectory? {
+        if let agreementTitles { return agreementTitles }
+        guard try connection.scalar(Self.agreementCountSQL)?.int64 ?? 0 <= Self.maxAgreementsByTitle else { return nil }
+        let directory = ReferenceDirectory(noun: "agreement")
+        let rows = try connection.prepare(Self.agreementTitlesSQL)
+        while try rows.step() {
+            directory.register(id: rows.int64(at: 0), key: rows.string(at: 1) ?? "", name: rows.string(at: 2) ?? "",
+                               otherNames: [], rorID: nil)
+        }
+        agreementTitles = directory
+        return directory
+    }
+}

@@ -1,0 +1,205 @@
+import Database
+
+/// The names by which rows of one table (institutions or networks) can be
+/// referred to in import files, in memory for the length of an import: the
+/// key, the name, the short name or acronym, the aliases and the ROR id, all
+/// compared as `NameKey`s (case, accents and spaces ignored).
+///
+/// A key wins over a name: "yerun" is the row whose key is yerun even when
+/// another row has an alias "YERUN". Several rows with the same name make the
+/// name ambiguous; a reference must then use a key.
+final class ReferenceDirectory {
+    enum Resolution: Equatable {
+        case found(Int64)
+        /// The message says what is wrong and what was probably meant.
+        case failed(String)
+    }
+
+    private enum Match {
+        case one(Int64)
+        case many([Int64])
+
+        var ids: [Int64] {
+            switch self {
+            case .one(let id): return [id]
+            case .many(let ids): return ids
+            }
+        }
+
+        func adding(_ id: Int64) -> Match {
+            let current = ids
+            return current.contains(id) ? self : .many(current + [id])
+        }
+
+        func removing(_ id: Int64) -> Match? {
+            let remaining = ids.filter { $0 != id }
+            switch remaining.count {
+            case 0: return nil
+            case 1: return .one(remaining[0])
+            default: return .many(remaining)
+            }
+        }
+    }
+
+    struct Entry {
+        let key: String
+        let name: String
+        let nameKeys: [String]
+        let rorID: String?
+    }
+
+    /// "institution", "network".
+    let noun: String
+    private var byKey: [String: Int64] = [:]
+    private var byROR: [String: Int64] = [:]
+    private var byName: [String: Match] = [:]
+    private(set) var entries: [Int64: Entry] = [:]
+    /// Suggestions cost a scan of every name: after this many, errors say less.
+    private var suggestionBudget = 500
+    private var suggestionCache: [String: String] = [:]
+
+    init(noun: String) {
+        self.noun = noun
+    }
+
+    var count: Int { entries.count }
+
+    /// Adds (or, for a known id, replaces) a row's names.
+    func register(id: Int64, key: String, name: String, otherNames: [String], rorID: String?) {
+        if entries[id] != nil { unregister(id: id) }
+        var keys: [String] = []
+        for text in [name] + otherNames {
+            let nameKey = NameKey.make(text)
+            guard !nameKey.isEmpty, !keys.contains(nameKey) else { continue }
+            keys.append(nameKey)
+            byName[nameKey] = byName[nameKey].map { $0.adding(id) } ?? .one(id)
+        }
+        byKey[NameKey.make(key)] = id
+        if let rorID { byROR[rorID] = id }
+        entries[id] = Entry(key: key, name: name, nameKeys: keys, rorID: rorID)
+        suggestionCache.removeAll()
+    }
+
+    func unregister(id: Int64) {
+        guard let entry = entries.removeValue(forKey: id) else { return }
+        for nameKey in entry.nameKeys {
+            byName[nameKey] = byName[nameKey]?.removing(id)
+        }
+        let key = NameKey.make(entry.key)
+        if byKey[key] == id { byKey[key] = nil }
+        if let rorID = entry.rorID, byROR[rorID] == id { byROR[rorID] = nil }
+        suggestionCache.removeAll()
+    }
+
+    /// The row with this key exactly as stored, if any.
+    func id(forKey key: String) -> Int64? {
+        guard let id = byKey[NameKey.make(key)], entries[id]?.key == key else { return nil }
+        return id
+    }
+
+    func id(forROR rorID: String) -> Int64? { byROR[rorID] }
+
+    func entry(_ id: Int64) -> Entry? { entries[id] }
+
+    /// "'Maastricht University' (maastricht-university)"
+    func label(_ id: Int64) -> String {
+        guard let entry = entries[id] else { return "#\(id)" }
+        return "'\(entry.name)' (\(entry.key))"
+    }
+
+    func resolve(_ reference: String) -> Resolution {
+        let nameKey = NameKey.make(reference)
+        if let id = byKey[nameKey] { return .found(id) }
+        if let rorID = RORIdentifier.normalize(reference) {
+            if let id = byROR[rorID] { return .found(id) }
+            return .failed("no \(noun) has the ROR id \(rorID)")
+        }
+        switch byName[nameKey] {
+        case .one(let id)?:
+            return .found(id)
+        case .many(let ids)?:
+            let shown = ids.prefix(4).map(label).joined(separator: ", ")
+            let more = ids.count > 4 ? " and \(ids.count - 4) more" : ""
+            return .failed("'\(reference)' is ambiguous: it names \(shown)\(more); use the key")
+        case nil:
+            if RORIdentifier.looksLikeOne(reference) {
+                return .failed("'\(reference)' is not a valid ROR id (its checksum is wrong)")
+            }
+            return .failed("unknown \(noun) '\(reference)'\(suggestions(for: nameKey))")
+        }
+    }
+
+    /// "; did you mean 'University of York'?" or "".
+    func suggestions(for nameKey: String) -> String {
+        if let cached = suggestionCache[nameKey] { return cached }
+        guard suggestionBudget > 0, !nameKey.isEmpty else { return "" }
+        suggestionBudget -= 1
+        let target = Array(nameKey.unicodeScalars)
+        let limit = max(1, min(target.count / 3, 8))
+        var best: [(distance: Int, id: Int64)] = []
+        func consider(_ candidate: String, _ ids: [Int64]) {
+            let lengthGap = abs(candidate.utf8.count - nameKey.utf8.count)
+            var distance: Int?
+            if lengthGap <= limit * 4 {
+                distance = EditDistance.distance(target, Array(candidate.unicodeScalars), limit: limit)
+            }
+            // A reference that is a whole word-run of a longer name ("york")
+            // is probably meant as that name.
+            if distance == nil, nameKey.count >= 3, candidate.contains(nameKey) {
+                distance = limit + 1
+            }
+            guard let distance else { return }
+            for id in ids { best.append((distance, id)) }
+        }
+        for (candidate, match) in byName { consider(candidate, match.ids) }
+        for (candidate, id) in byKey { consider(candidate, [id]) }
+        var seen = Set<Int64>()
+        let names = best.sorted { ($0.distance, entries[$0.id]?.name ?? "") < ($1.distance, entries[$1.id]?.name ?? "") }
+            .filter { seen.insert($0.id).inserted }
+            .prefix(3)
+            .compactMap { entries[$0.id].map { "'\($0.name)'" } }
+        let text: String
+        switch names.count {
+        case 0: text = ""
+        case 1: text = "; did you mean \(names[0])?"
+        default: text = "; did you mean \(names.dropLast().joined(separator: ", ")) or \(names[names.count - 1])?"
+        }
+        if suggestionCache.count < 10_000 { suggestionCache[nameKey] = text }
+        return text
+    }
+}
+
+extension ReferenceDirectory {
+    static let institutionsSQL = "SELECT id, key, name, short_name, ror_id FROM institutions"
+    static let aliasesSQL = "SELECT institution_id, alias FROM institution_aliases ORDER BY institution_id"
+    static let networksSQL = "SELECT id, key, name, acronym FROM networks"
+
+    /// Every institution with its short name, aliases and ROR id.
+    static func loadInstitutions(_ connection: Connection) throws -> ReferenceDirectory {
+        let directory = ReferenceDirectory(noun: "institution")
+        var aliases: [Int64: [String]] = [:]
+        let aliasRows = try connection.prepare(aliasesSQL)
+        while try aliasRows.step() {
+            if let alias = aliasRows.string(at: 1) { aliases[aliasRows.int64(at: 0), default: []].append(alias) }
+        }
+        let rows = try connection.prepare(institutionsSQL)
+        while try rows.step() {
+            let id = rows.int64(at: 0)
+            var other = aliases[id] ?? []
+            if let short = rows.string(at: 3) { other.insert(short, at: 0) }
+            directory.register(id: id, key: rows.string(at: 1) ?? "", name: rows.string(at: 2) ?? "",
+                               otherNames: other, rorID: rows.string(at: 4))
+        }
+        return directory
+    }
+
+    static func loadNetworks(_ connection: Connection) throws -> ReferenceDirectory {
+        let directory = ReferenceDirectory(noun: "network")
+        let rows = try connection.prepare(networksSQL)
+        while try rows.step() {
+            directory.register(id: rows.int64(at: 0), key: rows.string(at: 1) ?? "", name: rows.string(at: 2) ?? "",
+                               otherNames: rows.string(at: 3).map { [$0] } ?? [], rorID: nil)
+        }
+        return directory
+    }
+}

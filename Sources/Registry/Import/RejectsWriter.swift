@@ -1,0 +1,85 @@
+import Foundation
+
+/// Writes rejected rows as RFC 4180 CSV: the input's columns, then `error`.
+/// The file is created at the first rejected row and written as rows come,
+/// so rejecting a million rows needs no memory.
+final class RejectsWriter {
+    let path: String
+    private let header: [String]
+    private var handle: FileHandle?
+    private var buffer: [UInt8] = []
+    private(set) var rows = 0
+
+    init(path: String, header: [String]) {
+        self.path = path
+        self.header = header
+    }
+
+    /// Refuses to overwrite a file (it could be the user's only copy of a fix).
+    static func checkCanCreate(path: String, inputPath: String) throws {
+        if path == inputPath || (inputPath != "-" && URL(fileURLWithPath: path).standardizedFileURL == URL(fileURLWithPath: inputPath).standardizedFileURL) {
+            throw ImportSetupError.rejectsIsInput(path: path)
+        }
+        if FileManager.default.fileExists(atPath: path) { throw ImportSetupError.rejectsFileExists(path: path) }
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw ImportSetupError.rejectsUnwritable(path: path, reason: "the folder '\(folder)' does not exist")
+        }
+    }
+
+    func write(fields: [String], error: String) throws {
+        if handle == nil {
+            guard FileManager.default.createFile(atPath: path, contents: nil) else {
+                throw ImportSetupError.rejectsUnwritable(path: path, reason: "the file cannot be created")
+            }
+            handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+            append(header)
+        }
+        var row = fields
+        while row.count < header.count - 1 { row.append("") }
+        row.append(error)
+        append(row)
+        rows += 1
+        if buffer.count >= 1 << 16 { try flush() }
+    }
+
+    func finish() throws {
+        try flush()
+        try handle?.close()
+        handle = nil
+    }
+
+    /// Removes what was written (the import failed as a whole).
+    func discard() {
+        try? handle?.close()
+        if handle != nil || rows > 0 { try? FileManager.default.removeItem(atPath: path) }
+        handle = nil
+        rows = 0
+    }
+
+    private func flush() throws {
+        guard let handle, !buffer.isEmpty else { return }
+        try handle.write(contentsOf: buffer)
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    private func append(_ fields: [String]) {
+        for (index, field) in fields.enumerated() {
+            if index > 0 { buffer.append(0x2C) }
+            let needsQuotes = field.utf8.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
+                || field.first == " " || field.last == " "
+            if needsQuotes {
+                buffer.append(0x22)
+                for byte in field.utf8 {
+                    if byte == 0x22 { buffer.append(0x22) }
+                    buffer.append(byte)
+                }
+                buffer.append(0x22)
+            } else {
+                buffer.append(contentsOf: field.utf8)
+            }
+        }
+        buffer.append(0x0A)
+    }
+}

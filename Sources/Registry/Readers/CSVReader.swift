@@ -1,0 +1,320 @@
+/// A streaming RFC 4180 reader: quoted fields with commas, doubled quotes and
+/// line breaks; UTF-8 with or without a byte-order mark; LF, CRLF or CR line
+/// ends. It scans bytes in the source's buffer and keeps only the current
+/// record, so memory does not grow with the file.
+///
+/// `line` is the physical line on which the current record starts, counting
+/// the line breaks inside quoted fields. Line breaks inside quoted fields are
+/// returned as LF.
+public final class CSVReader {
+    /// A problem that makes the rest of the file unreadable.
+    public enum Failure: Error, Equatable, CustomStringConvertible {
+        case utf16(line: Int)
+        case unterminatedQuote(line: Int, field: Int, quoteLine: Int)
+        case recordTooLong(line: Int, limit: Int)
+
+        public var line: Int {
+            switch self {
+            case .utf16(let line), .unterminatedQuote(let line, _, _), .recordTooLong(let line, _): return line
+            }
+        }
+
+        public var description: String {
+            switch self {
+            case .utf16:
+                return "the file is UTF-16; save it as UTF-8 (in a spreadsheet: CSV UTF-8)"
+            case .unterminatedQuote(_, _, let quoteLine):
+                return "unterminated quoted field: the quote opened on line \(quoteLine) is never closed"
+            case .recordTooLong(_, let limit):
+                return "the record is longer than \(limit / (1 << 20)) MiB; is a quote missing?"
+            }
+        }
+    }
+
+    /// Why one field cannot be used as text.
+    public enum FieldProblem: Error, Equatable, CustomStringConvertible {
+        case invalidUTF8(offset: Int)
+        case nulByte
+
+        public var description: String {
+            switch self {
+            case .invalidUTF8(let offset):
+                return "is not valid UTF-8 (byte \(offset + 1) of the field); save the file as UTF-8"
+            case .nulByte:
+                return "contains a NUL byte"
+            }
+        }
+    }
+
+    public let source: ByteSource
+    /// The physical line on which the current record starts (1-based).
+    public private(set) var line = 0
+    /// A problem of the current record that did not stop the reading, such as
+    /// text after a closing quote.
+    public private(set) var recordProblem: String?
+
+    private let maxRecordBytes: Int
+    private var bytes: [UInt8] = []
+    private var fieldEnds: [Int] = []
+    private var physicalLine = 1
+    private var crPending = false
+    private var started = false
+
+    public init(source: ByteSource, maxRecordBytes: Int = 64 << 20) {
+        self.source = source
+        self.maxRecordBytes = maxRecordBytes
+        bytes.reserveCapacity(4096)
+        fieldEnds.reserveCapacity(32)
+    }
+
+    public var fieldCount: Int { fieldEnds.count }
+
+    private enum State { case fieldStart, unquoted, quoted, afterQuote }
+
+    private static let quote: UInt8 = 0x22, comma: UInt8 = 0x2C, lf: UInt8 = 0x0A, cr: UInt8 = 0x0D
+
+    /// Moves to the next record. False at the end of the input. Blank lines
+    /// between records are skipped.
+    public func next() throws -> Bool {
+        bytes.removeAll(keepingCapacity: true)
+        fieldEnds.removeAll(keepingCapacity: true)
+        recordProblem = nil
+        if !started { try start() }
+        var state = State.fieldStart
+        var recordStarted = false
+        var quoteLine = 0
+        while true {
+            if source.start == source.end {
+                guard try source.refill() else {
+                    switch state {
+                    case .quoted:
+                        throw Failure.unterminatedQuote(line: line, field: fieldEnds.count, quoteLine: quoteLine)
+                    default:
+                        guard recordStarted else { return false }
+                        fieldEnds.append(bytes.count)
+                        return true
+                    }
+                }
+            }
+            let buffer = source.buffer
+            var i = source.start
+            let end = source.end
+            switch state {
+            case .fieldStart:
+                let byte = buffer[i]
+                if crPending {
+                    crPending = false
+                    if byte == CSVReader.lf {
+                        source.start = i + 1
+                        continue
+                    }
+                }
+                if !recordStarted {
+                    if byte == CSVReader.lf || byte == CSVReader.cr {
+                        physicalLine += 1
+                        crPending = byte == CSVReader.cr
+                        source.start = i + 1
+                        continue
+                    }
+                    recordStarted = true
+                    line = physicalLine
+                }
+                switch byte {
+                case CSVReader.quote:
+                    state = .quoted
+                    quoteLine = physicalLine
+                    i += 1
+                case CSVReader.comma:
+                    fieldEnds.append(bytes.count)
+                    i += 1
+                case CSVReader.lf, CSVReader.cr:
+                    fieldEnds.append(bytes.count)
+                    endLine(byte)
+                    source.start = i + 1
+                    return true
+                default:
+                    state = .unquoted
+                }
+            case .unquoted:
+                var j = i
+                while j < end {
+                    let byte = buffer[j]
+                    if byte == CSVReader.comma || byte == CSVReader.lf || byte == CSVReader.cr { break }
+                    j += 1
+                }
+                try append(buffer + i, count: j - i)
+                i = j
+                if j < end {
+                    let byte = buffer[j]
+                    fieldEnds.append(bytes.count)
+                    if byte == CSVReader.comma {
+                        state = .fieldStart
+                        i += 1
+                    } else {
+                        endLine(byte)
+                        source.start = j + 1
+                        return true
+                    }
+                }
+            case .quoted:
+                var j = i
+                var runStart = i
+                while j < end {
+                    let byte = buffer[j]
+                    if byte == CSVReader.quote { break }
+                    if byte == CSVReader.cr {
+                        // Line breaks inside a field become LF.
+                        try append(buffer + runStart, count: j - runStart)
+                        bytes.append(CSVReader.lf)
+                        physicalLine += 1
+                        crPending = true
+                        runStart = j + 1
+                    } else if byte == CSVReader.lf {
+                        if crPending {
+                            try append(buffer + runStart, count: j - runStart)
+                            runStart = j + 1
+                        } else {
+                            physicalLine += 1
+                        }
+                        crPending = false
+                    } else {
+                        crPending = false
+                    }
+                    j += 1
+                }
+                try append(buffer + runStart, count: j - runStart)
+                i = j
+                if j < end {
+                    crPending = false
+                    state = .afterQuote
+                    i += 1
+                }
+            case .afterQuote:
+                let byte = buffer[i]
+                switch byte {
+                case CSVReader.quote:
+                    bytes.append(CSVReader.quote)
+                    state = .quoted
+                    i += 1
+                case CSVReader.comma:
+                    fieldEnds.append(bytes.count)
+                    state = .fieldStart
+                    i += 1
+                case CSVReader.lf, CSVReader.cr:
+                    fieldEnds.append(bytes.count)
+                    endLine(byte)
+                    source.start = i + 1
+                    return true
+                default:
+                    if recordProblem == nil {
+                        recordProblem = "field \(fieldEnds.count + 1) has text after its closing quote; a quote inside a quoted field is written twice (\"\")"
+                    }
+                    state = .unquoted
+                }
+            }
+            source.start = i
+        }
+    }
+
+    private func endLine(_ byte: UInt8) {
+        physicalLine += 1
+        crPending = byte == CSVReader.cr
+    }
+
+    private func append(_ pointer: UnsafeMutablePointer<UInt8>, count: Int) throws {
+        guard count > 0 else { return }
+        if bytes.count + count > maxRecordBytes {
+            throw Failure.recordTooLong(line: line, limit: maxRecordBytes)
+        }
+        bytes.append(contentsOf: UnsafeBufferPointer(start: pointer, count: count))
+    }
+
+    /// Skips a UTF-8 byte-order mark; refuses UTF-16.
+    private func start() throws {
+        started = true
+        while source.end - source.start < 3 {
+            guard try source.refill() else { break }
+        }
+        let available = source.end - source.start
+        let b = source.buffer + source.start
+        if available >= 2 && ((b[0] == 0xFF && b[1] == 0xFE) || (b[0] == 0xFE && b[1] == 0xFF)) {
+            throw Failure.utf16(line: 1)
+        }
+        if available >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF {
+            source.start += 3
+        }
+    }
+
+    // MARK: Fields
+
+    private func range(_ index: Int) -> Range<Int> {
+        (index == 0 ? 0 : fieldEnds[index - 1])..<fieldEnds[index]
+    }
+
+    /// True when the field is empty (no bytes at all).
+    public func isEmpty(_ index: Int) -> Bool { range(index).isEmpty }
+
+    /// The field as text; with `trimming`, without the spaces, tabs and line
+    /// breaks around it.
+    public func text(_ index: Int, trimming: Bool = false) -> Result<String, FieldProblem> {
+        var range = range(index)
+        return bytes.withUnsafeBufferPointer { all in
+            if trimming {
+                while let first = range.first, CSVReader.isSpace(all[first]) { range = range.dropFirst() }
+                while let last = range.last, CSVReader.isSpace(all[last]) { range = range.dropLast() }
+            }
+            return CSVReader.decode(UnsafeBufferPointer(rebasing: all[range]))
+        }
+    }
+
+    @inline(__always)
+    private static func isSpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
+    }
+
+    /// The field as text, invalid bytes replaced (for rejects files and messages).
+    public func lossyText(_ index: Int) -> String {
+        let range = range(index)
+        return bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self) }
+    }
+
+    static func decode(_ field: UnsafeBufferPointer<UInt8>) -> Result<String, FieldProblem> {
+        var plain = true
+        for byte in field where byte >= 0x80 || byte == 0 {
+            if byte == 0 { return .failure(.nulByte) }
+            plain = false
+        }
+        if plain { return .success(String(decoding: field, as: UTF8.self)) }
+        if let text = String(validating: field, as: UTF8.self) { return .success(text) }
+        return .failure(.invalidUTF8(offset: UTF8Validation.firstInvalidOffset(field)))
+    }
+}
+
+enum UTF8Validation {
+    /// The offset of the first byte that starts an invalid sequence.
+    static func firstInvalidOffset(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let b = bytes[i]
+            let length: Int
+            var lower: UInt8 = 0x80, upper: UInt8 = 0xBF
+            switch b {
+            case 0x00...0x7F: i += 1; continue
+            case 0xC2...0xDF: length = 2
+            case 0xE0: length = 3; lower = 0xA0
+            case 0xE1...0xEC, 0xEE...0xEF: length = 3
+            case 0xED: length = 3; upper = 0x9F
+            case 0xF0: length = 4; lower = 0x90
+            case 0xF1...0xF3: length = 4
+            case 0xF4: length = 4; upper = 0x8F
+            default: return i
+            }
+            guard i + length <= n else { return i }
+            guard bytes[i + 1] >= lower && bytes[i + 1] <= upper else { return i }
+            for k in 2..<max(2, length) where !(bytes[i + k] >= 0x80 && bytes[i + k] <= 0xBF) { return i }
+            i += length
+        }
+        return n
+    }
+}

@@ -1,0 +1,146 @@
+import Database
+
+/// One row of `agreements`, without its id.
+struct AgreementRecord: Equatable {
+    var key: String
+    var title: String
+    var kind: String
+    var status: String
+    var signedOn: String?
+    var effectiveFrom: String?
+    var expiresOn: String?
+    var topics: String?
+    var source: String?
+    var notes: String?
+}
+
+/// The SQL for agreements and their parties. The insert path (the common
+/// case of a large import) is one INSERT for the agreement, which also finds
+/// out whether the key exists, and one INSERT per party.
+final class AgreementRepository {
+    static let insertSQL = """
+        INSERT INTO agreements (key, title, kind, status, signed_on, effective_from, expires_on, topics, source, notes)
+        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
+        ON CONFLICT (key) DO NOTHING
+        """
+    static let selectByKeySQL = """
+        SELECT id, key, title, kind, status, signed_on, effective_from, expires_on, topics, source, notes
+        FROM agreements WHERE key = ?1
+        """
+    static let updateSQL = """
+        UPDATE agreements SET key = ?1, title = ?2, kind = ?3, status = ?4, signed_on = ?5, effective_from = ?6,
+               expires_on = ?7, topics = ?8, source = ?9, notes = ?10
+        WHERE id = ?11
+        """
+    /// Candidates for an agreement given without a key: same kind and
+    /// signing date, and sharing a party.
+    static let candidatesSQL = """
+        SELECT a.id, a.key FROM agreement_parties AS p JOIN agreements AS a ON a.id = p.agreement_id
+        WHERE p.institution_id = ?1 AND a.kind = ?2 AND a.signed_on IS ?3
+        """
+    static let selectPartiesSQL = "SELECT institution_id FROM agreement_parties WHERE agreement_id = ?1"
+    static let insertPartySQL = "INSERT INTO agreement_parties (agreement_id, institution_id) VALUES (?1, ?2)"
+    static let deletePartySQL = "DELETE FROM agreement_parties WHERE agreement_id = ?1 AND institution_id = ?2"
+
+    private let connection: Connection
+    private let insert: Statement
+    private let selectByKey: Statement
+    private let update: Statement
+    private let candidates: Statement
+    private let selectParties: Statement
+    private let insertParty: Statement
+    private let deleteParty: Statement
+
+    init(_ connection: Connection) throws {
+        self.connection = connection
+        insert = try connection.prepare(Self.insertSQL)
+        selectByKey = try connection.prepare(Self.selectByKeySQL)
+        update = try connection.prepare(Self.updateSQL)
+        candidates = try connection.prepare(Self.candidatesSQL)
+        selectParties = try connection.prepare(Self.selectPartiesSQL)
+        insertParty = try connection.prepare(Self.insertPartySQL)
+        deleteParty = try connection.prepare(Self.deletePartySQL)
+    }
+
+    private func bind(_ record: AgreementRecord, to statement: Statement) throws {
+        try statement.bind(text: record.key, at: 1)
+        try statement.bind(text: record.title, at: 2)
+        try statement.bind(text: record.kind, at: 3)
+        try statement.bind(text: record.status, at: 4)
+        try statement.bind(text: record.signedOn, at: 5)
+        try statement.bind(text: record.effectiveFrom, at: 6)
+        try statement.bind(text: record.expiresOn, at: 7)
+        try statement.bind(text: record.topics, at: 8)
+        try statement.bind(text: record.source, at: 9)
+        try statement.bind(text: record.notes, at: 10)
+    }
+
+    /// Inserts the agreement and its parties unless the key exists; returns the new id, or nil.
+    func insertIfNew(_ record: AgreementRecord, parties: [Int64]) throws -> Int64? {
+        try insert.execute { try bind(record, to: $0) }
+        guard connection.changes == 1 else { return nil }
+        let id = connection.lastInsertRowID
+        for party in parties { try add(party: party, to: id) }
+        return id
+    }
+
+    func find(key: String) throws -> (id: Int64, record: AgreementRecord)? {
+        defer { selectByKey.reset() }
+        guard try selectByKey.query({ try $0.bind(text: key, at: 1) }) else { return nil }
+        let s = selectByKey
+        let record = AgreementRecord(
+            key: s.string(at: 1) ?? "", title: s.string(at: 2) ?? "", kind: s.string(at: 3) ?? "", status: s.string(at: 4) ?? "",
+            signedOn: s.string(at: 5), effectiveFrom: s.string(at: 6), expiresOn: s.string(at: 7), topics: s.string(at: 8),
+            source: s.string(at: 9), notes: s.string(at: 10))
+        return (s.int64(at: 0), record)
+    }
+
+    /// The key of the agreement of this kind and signing date whose parties are exactly `parties`.
+    func findKey(kind: String, signedOn: String?, parties: Set<Int64>) throws -> String? {
+        guard let first = parties.min() else { return nil }
+        var found: [(Int64, String)] = []
+        candidates.reset()
+        try candidates.bind(int64: first, at: 1)
+        try candidates.bind(text: kind, at: 2)
+        try candidates.bind(text: signedOn, at: 3)
+        while try candidates.step() { found.append((candidates.int64(at: 0), candidates.string(at: 1) ?? "")) }
+        candidates.reset()
+        for (id, key) in found where try self.parties(of: id) == parties { return key }
+        return nil
+    }
+
+    func update(id: Int64, to record: AgreementRecord) throws {
+        try update.execute {
+            try bind(record, to: $0)
+            try $0.bind(int64: id, at: 11)
+        }
+    }
+
+    func parties(of id: Int64) throws -> Set<Int64> {
+        selectParties.reset()
+        defer { selectParties.reset() }
+        try selectParties.bind(int64: id, at: 1)
+        var result = Set<Int64>()
+        while try selectParties.step() { result.insert(selectParties.int64(at: 0)) }
+        return result
+    }
+
+    func add(party: Int64, to id: Int64) throws {
+        try insertParty.execute {
+            try $0.bind(int64: id, at: 1)
+            try $0.bind(int64: party, at: 2)
+        }
+    }
+
+    /// Removes the parties that are gone and adds the new ones; the rows of
+    /// parties that stay (and their roles) are kept.
+    func replaceParties(of id: Int64, old: Set<Int64>, new: Set<Int64>) throws {
+        for party in old.subtracting(new).sorted() {
+            try deleteParty.execute {
+                try $0.bind(int64: id, at: 1)
+                try $0.bind(int64: party, at: 2)
+            }
+        }
+        for party in new.subtracting(old).sorted() { try add(party: party, to: id) }
+    }
+}
