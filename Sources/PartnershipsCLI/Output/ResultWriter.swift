@@ -107,11 +107,40 @@ public struct TableWriter: ResultWriter {
 /// and its quotes doubled. NULL is an empty field.
 public struct CSVWriter: ResultWriter {
     let output: TextOutputStream & AnyObject
+    /// The same output when it takes bytes, which spares a String per row.
+    private let byteOutput: ByteOutputStream?
+    /// The row being encoded; reused so that a million rows allocate once.
+    private var line: [UInt8] = []
 
-    public init(output: TextOutputStream & AnyObject) { self.output = output }
+    public init(output: TextOutputStream & AnyObject) {
+        self.output = output
+        byteOutput = output as? ByteOutputStream
+        line.reserveCapacity(512)
+    }
 
-    public mutating func begin(columns: [String]) { emit(columns) }
-    public mutating func write(row: [DatabaseValue]) { emit(row.map(Self.text)) }
+    public mutating func begin(columns: [String]) {
+        line.removeAll(keepingCapacity: true)
+        for (index, column) in columns.enumerated() {
+            if index > 0 { line.append(UInt8(ascii: ",")) }
+            Self.append(column, to: &line)
+        }
+        emitLine()
+    }
+
+    public mutating func write(row: [DatabaseValue]) {
+        line.removeAll(keepingCapacity: true)
+        for (index, value) in row.enumerated() {
+            if index > 0 { line.append(UInt8(ascii: ",")) }
+            switch value {
+            case .null: break
+            case .integer(let v): line.append(contentsOf: String(v).utf8)
+            case .text(let v): Self.append(v, to: &line)
+            default: Self.append(Self.text(value), to: &line)
+            }
+        }
+        emitLine()
+    }
+
     public mutating func end() {}
 
     static func text(_ value: DatabaseValue) -> String {
@@ -152,17 +181,15 @@ public struct CSVWriter: ResultWriter {
         }
     }
 
-    private func emit(_ fields: [String]) {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(256)
-        for (index, field) in fields.enumerated() {
-            if index > 0 { bytes.append(UInt8(ascii: ",")) }
-            Self.append(field, to: &bytes)
+    private mutating func emitLine() {
+        line.append(0x0D)
+        line.append(0x0A)
+        if let byteOutput {
+            line.withUnsafeBufferPointer { byteOutput.write(bytes: $0) }
+        } else {
+            var out = output
+            out.write(String(decoding: line, as: UTF8.self))
         }
-        bytes.append(0x0D)
-        bytes.append(0x0A)
-        var out = output
-        out.write(String(decoding: bytes, as: UTF8.self))
     }
 }
 
