@@ -125,13 +125,31 @@ public struct CSVWriter: ResultWriter {
     }
 
     public static func field(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\r" || $0 == "\n" || $0 == "\r\n" }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        // Scanning the UTF-8 bytes is many times faster than Characters, and
+        // exact: the four bytes that force quoting are ASCII, never part of
+        // another character's encoding.
+        guard text.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0D || $0 == 0x0A }) else { return text }
+        // Doubled byte by byte: a quote followed by a combining mark is one
+        // Character, which a Character-level replace would miss.
+        var bytes: [UInt8] = [0x22]
+        bytes.reserveCapacity(text.utf8.count + 8)
+        for byte in text.utf8 {
+            if byte == 0x22 { bytes.append(0x22) }
+            bytes.append(byte)
+        }
+        bytes.append(0x22)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     private func emit(_ fields: [String]) {
+        var line = ""
+        for (index, field) in fields.enumerated() {
+            if index > 0 { line += "," }
+            line += Self.field(field)
+        }
+        line += "\r\n"
         var out = output
-        out.write(fields.map(Self.field).joined(separator: ",") + "\r\n")
+        out.write(line)
     }
 }
 
@@ -180,6 +198,10 @@ public struct JSONWriter: ResultWriter {
     }
 
     public static func quote(_ text: String) -> String {
+        // Most text needs no escape at all: check the bytes first.
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xE2 }) {
+            return "\"" + text + "\""
+        }
         var result = "\""
         for scalar in text.unicodeScalars {
             switch scalar {
