@@ -1002,8 +1002,7 @@ SELECT
     a.effective_from,
     a.expires_on,
     CASE WHEN :as_of BETWEEN a.in_force_from AND a.in_force_until THEN 'yes' ELSE 'no' END AS in_force,
-    a.parties,
-    a.party_countries AS countries
+    a.parties
 FROM agreement_overview a
 WHERE a.id IN candidates
   AND (:country IS NULL OR EXISTS (
@@ -1031,8 +1030,7 @@ SELECT
     a.title,
     a.kind,
     a.expires_on,
-    a.parties,
-    a.party_countries AS countries
+    a.parties
 FROM agreement_overview a
 WHERE a.expires_end BETWEEN :as_of AND date(:as_of, printf('%+d days', :within_days))
   AND :as_of BETWEEN a.in_force_from AND a.in_force_until
