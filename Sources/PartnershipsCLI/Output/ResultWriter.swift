@@ -165,8 +165,13 @@ public struct CSVWriter: ResultWriter {
     static func append(_ text: String, to bytes: inout [UInt8]) {
         var text = text
         text.withUTF8 { utf8 in
-            let needsQuotes = utf8.contains {
-                $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0D || $0 == 0x0A
+            // One test per byte: bit n of the mask is set for the ASCII code n
+            // of LF, CR, '"' and ','.
+            let mask: UInt64 = 1 << 0x0A | 1 << 0x0D | 1 << 0x22 | 1 << 0x2C
+            var needsQuotes = false
+            for byte in utf8 where byte < 64 && mask & (1 << UInt64(byte)) != 0 {
+                needsQuotes = true
+                break
             }
             guard needsQuotes else {
                 bytes.append(contentsOf: utf8)
