@@ -48,7 +48,7 @@ public struct Partnerships: ParsableCommand {
             var command = try parseAsRoot(arguments)
             try command.run()
             Foundation.exit(0)
-        } catch let error as CategorizedError where error.category == .busy {
+        } catch let error as CategorizedError where ExitStatus.isLockContention(error) {
             // Whatever statement hit the lock, the user needs the same advice.
             Terminal.printError(ExitStatus.busyMessage)
             Foundation.exit(ExitStatus.busy)
