@@ -17,6 +17,9 @@ public struct Partnerships: ParsableCommand {
               partnerships migrate status       see which schema migrations are applied
               partnerships import agreements new.csv --dry-run
                                                 check a file of agreements, then import it
+              partnerships report list          the reports, with their parameters
+              partnerships search WORDS...      full-text search over news and agreements
+              partnerships query "SELECT ..."   ad-hoc SQL that can never change the registry
 
             Exit codes: 0 success, 1 audit findings, 64 usage error, 65 input data rejected,
             66 input file missing or unreadable, 73 output file exists, 74 database cannot be
@@ -29,6 +32,10 @@ public struct Partnerships: ParsableCommand {
             ImportCommand.self,
             MigrateCommand.self,
             BackupCommand.self,
+            ReportCommand.self,
+            SearchCommand.self,
+            QueryCommand.self,
+            AuditCommand.self,
         ]
     )
 

@@ -35,7 +35,7 @@ final class BackupCommandTests: XCTestCase {
         XCTAssertEqual(forced.status, 0, forced.stderr)
         XCTAssertTrue(forced.stdout.hasPrefix("replaced"), forced.stdout)
         let reopened = try Connection(path: target, configuration: .init(mode: .readOnly, walMode: false))
-        XCTAssertEqual(try reopened.scalar("SELECT name FROM institutions")?.string, "Maastricht University")
+        XCTAssertEqual(try reopened.scalar("SELECT name FROM institutions WHERE key = 'um'")?.string, "Maastricht University")
     }
 
     func testTheCopyIsARegistryThatTheProgramOpens() throws {

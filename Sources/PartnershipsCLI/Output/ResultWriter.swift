@@ -125,13 +125,44 @@ public struct CSVWriter: ResultWriter {
     }
 
     public static func field(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\r" || $0 == "\n" || $0 == "\r\n" }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        var bytes: [UInt8] = []
+        append(text, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends one field, quoted when it must be. Works on UTF-8 bytes: the
+    /// characters that matter are ASCII, and a million rows must not go through
+    /// grapheme breaking or Foundation's string search.
+    static func append(_ text: String, to bytes: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { utf8 in
+            let needsQuotes = utf8.contains {
+                $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0D || $0 == 0x0A
+            }
+            guard needsQuotes else {
+                bytes.append(contentsOf: utf8)
+                return
+            }
+            bytes.append(UInt8(ascii: "\""))
+            for byte in utf8 {
+                bytes.append(byte)
+                if byte == UInt8(ascii: "\"") { bytes.append(byte) }
+            }
+            bytes.append(UInt8(ascii: "\""))
+        }
     }
 
     private func emit(_ fields: [String]) {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(256)
+        for (index, field) in fields.enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            Self.append(field, to: &bytes)
+        }
+        bytes.append(0x0D)
+        bytes.append(0x0A)
         var out = output
-        out.write(fields.map(Self.field).joined(separator: ",") + "\r\n")
+        out.write(String(decoding: bytes, as: UTF8.self))
     }
 }
 
@@ -180,6 +211,11 @@ public struct JSONWriter: ResultWriter {
     }
 
     public static func quote(_ text: String) -> String {
+        // Most text needs no escape: check the bytes first (U+2028 and U+2029
+        // are the only non-ASCII characters escaped, both starting with 0xE2).
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 == 0xE2 }) {
+            return "\"" + text + "\""
+        }
         var result = "\""
         for scalar in text.unicodeScalars {
             switch scalar {
