@@ -8,10 +8,27 @@ final class RORImportTests: XCTestCase {
     private var folder: TemporaryDirectory!
     private var connection: Connection!
 
+    /// A seeded registry made once for the class; each test works on a copy.
+    private static var template: TemporaryDirectory?
+
+    private static func seededRegistry() throws -> String {
+        if let template { return template.path("seeded.sqlite") }
+        let made = try TemporaryDirectory()
+        do {
+            let connection = try RegistryDatabase.open(path: made.path("seeded.sqlite"), access: .create)
+            _ = try RegistrySetup.initialize(connection, migrator: try RegistryDatabase.migrator())
+            try connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        }
+        template = made
+        return made.path("seeded.sqlite")
+    }
+
+    override class func tearDown() { template = nil }
+
     override func setUpWithError() throws {
         folder = try TemporaryDirectory()
-        connection = try RegistryDatabase.open(path: folder.path("registry.sqlite"), access: .create)
-        _ = try RegistrySetup.initialize(connection, migrator: try RegistryDatabase.migrator())
+        try FileManager.default.copyItem(atPath: try Self.seededRegistry(), toPath: folder.path("registry.sqlite"))
+        connection = try RegistryDatabase.open(path: folder.path("registry.sqlite"), access: .write)
     }
 
     override func tearDown() {
@@ -183,6 +200,51 @@ final class RORImportTests: XCTestCase {
             SELECT count(*) FROM institution_relations r JOIN institutions i ON i.id = r.institution_id
             WHERE i.key = 'universite-de-montpellier' AND r.relation = 'predecessor'
             """), 2)
+    }
+
+    // MARK: What the audit does with ROR's data
+
+    /// An active agreement between Maastricht University and `partner`, signed on `signed`.
+    private func agreement(with partnerROR: String, signed: String) throws {
+        try connection.execute("INSERT INTO agreements (key, title, kind, signed_on) VALUES ('ror-test', 'ROR test agreement', 'mou', ?)",
+                               [signed])
+        try connection.execute("""
+            INSERT INTO agreement_parties (agreement_id, institution_id)
+            SELECT a.id, i.id FROM agreements a, institutions i
+            WHERE a.key = 'ror-test' AND (i.key = 'maastricht-university' OR i.ror_id = ?)
+            """, [partnerROR])
+    }
+
+    private func findings(_ rule: AuditRule) throws -> [Finding] {
+        try Auditor(connection: connection, settings: AuditSettings(asOf: "2026-11-21"), rules: [rule])
+            .findings(parallel: false)
+            .filter { $0.recordKey == "ror-test" }
+    }
+
+    func testInactivePartnerFlaggedByTheAudit() throws {
+        _ = try importSample()
+        // Inactive, with a successor in ROR: the partner was merged away.
+        try agreement(with: "000kjm556", signed: "2015-03-01")
+        let found = try findings(AuditRules.partyInactive)
+        XCTAssertEqual(found.count, 1, "\(found)")
+        XCTAssertEqual(found.first?.rule, "party-inactive")
+        XCTAssertTrue(found.first?.message.contains("inactive in ROR") ?? false, found.first?.message ?? "")
+        XCTAssertTrue(found.first?.message.contains("State Administration for Market Regulation") ?? false,
+                      found.first?.message ?? "")
+        // An active partner is not flagged.
+        try connection.execute("DELETE FROM agreements WHERE key = 'ror-test'")
+        try agreement(with: "04m01e293", signed: "2015-03-01")
+        XCTAssertEqual(try findings(AuditRules.partyInactive), [])
+    }
+
+    func testEstablishedFromRORFeedsTheAudit() throws {
+        _ = try importSample()
+        // The seeds give no founding years; ROR does: Maastricht 1976, York 1963. An
+        // agreement between them "signed" in 1970 predates Maastricht only.
+        try agreement(with: "04m01e293", signed: "1970-06-01")
+        let found = try findings(AuditRules.beforeEstablished)
+        XCTAssertEqual(found.map(\.related?.key), ["maastricht-university"], "\(found)")
+        XCTAssertTrue(found.first?.message.contains("established in 1976") ?? false, found.first?.message ?? "")
     }
 
     // MARK: Parents

@@ -7,11 +7,16 @@ enum RORSample {
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("Fixtures/ror/ror-sample.json").path
 
+    /// Read once: the tests ask for many records.
+    private static var cache: [(line: Int, value: JSONValue)]?
+
     /// Every element of the sample, with the line on which it starts.
     static func elements() throws -> [(line: Int, value: JSONValue)] {
+        if let cache { return cache }
         let reader = JSONStreamReader(source: try ByteSource.open(path: path), layout: .array)
         var elements: [(Int, JSONValue)] = []
         while let value = try reader.next() { elements.append((reader.line, value)) }
+        cache = elements
         return elements
     }
 
