@@ -23,8 +23,8 @@ public struct Partnerships: ParsableCommand {
 
             Exit codes: 0 success, 1 audit findings, 64 usage error, 65 input data rejected,
             66 input file missing or unreadable, 73 output file exists, 74 database cannot be
-            opened or written, 75 database busy, 78 not a partnerships database (or newer
-            than this program), 70 internal error.
+            opened or written, 75 database busy (or a query past --timeout), 78 not a
+            partnerships database (or newer than this program), 70 internal error.
             """,
         version: "\(version) (SQLite \(Connection.sqliteVersion))",
         subcommands: [
