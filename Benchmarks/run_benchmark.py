@@ -5,6 +5,7 @@ through the real release binary, side by side with the sqlite3 shell's
 
     python3 Benchmarks/run_benchmark.py                  # M = 10k, 100k, 1M
     python3 Benchmarks/run_benchmark.py --sizes 10000    # the CI smoke
+    python3 Benchmarks/run_benchmark.py --sizes "" --ror 100000   # only the ROR import
 
 Prints a table and writes the figures as JSON (default
 bench-results/latest.json). Wall times are measured around each child
@@ -131,6 +132,28 @@ def bench_size(binary, work, m, institutions, seed):
     return rows, inst
 
 
+def bench_ror(binary, work, records, seed):
+    """`import ror` of a generated dump into a freshly initialised (seeded)
+    registry, then the same file again (every record unchanged)."""
+    dump = os.path.join(work, f"ror-{records}.json")
+    subprocess.run([sys.executable, os.path.join(HERE, "generate_ror.py"), dump, "--records", str(records),
+                    "--seed", str(seed)], check=True)
+    db = os.path.join(work, f"registry-ror-{records}.sqlite")
+    for suffix in ("", "-wal", "-shm"):
+        if os.path.exists(db + suffix):
+            os.remove(db + suffix)
+    run([binary, "init", "--db", db], stdout=subprocess.DEVNULL)
+    rows = []
+    print(f"ROR dump: {records:,} records, {os.path.getsize(dump) / 2**20:.0f} MiB", file=sys.stderr)
+    for name in ("import ror", "import ror (again)"):
+        seconds, rss, code, _ = run([binary, "import", "ror", dump, "--db", db])
+        rows.append({"m": records, "step": name, "seconds": round(seconds, 4), "max_rss_mib": round(rss, 1),
+                     "rows_per_second": round(records / seconds), "db_mib": round(size_mib(db), 1), "exit": code})
+        print(f"  {name:<28} {seconds:9.3f} s  {rss:7.1f} MiB", file=sys.stderr)
+    os.remove(dump)
+    return rows
+
+
 def startup(binary, runs=50):
     times = []
     for _ in range(runs):
@@ -156,6 +179,8 @@ def main():
     parser.add_argument("--sizes", default="10000,100000,1000000", help="agreement counts M, comma-separated")
     parser.add_argument("--institutions", type=int, default=20_000)
     parser.add_argument("--seed", type=int, default=42)
+    parser.add_argument("--ror", type=int, default=0, metavar="N",
+                        help="also time `import ror` of a generated ROR dump of N records (target: 100000 in < 15 s, < 64 MiB)")
     parser.add_argument("--binary", help="a built partnerships binary (default: build the release binary)")
     parser.add_argument("--work", help="folder for data and databases (default: a temporary folder, removed after)")
     parser.add_argument("--out", default=os.path.join(ROOT, "bench-results", "latest.json"))
@@ -170,6 +195,8 @@ def main():
         for m in sizes:
             size_rows, _ = bench_size(binary, work, m, args.institutions, args.seed)
             rows.extend(size_rows)
+        if args.ror > 0:
+            rows.extend(bench_ror(binary, work, args.ror, args.seed))
         median_start = startup(binary)
     finally:
         if not args.work:
@@ -185,6 +212,11 @@ def main():
         print(f"M = {m:,}: import {row['seconds']:.2f} s = {row['ratio_to_floor']:.2f} × sqlite3 .import, "
               f"peak {row['max_rss_mib']:.1f} MiB")
 
+    for row in rows:
+        if row["step"] == "import ror":
+            print(f"ROR import of {row['m']:,} records: {row['seconds']:.2f} s, peak {row['max_rss_mib']:.1f} MiB "
+                  f"(target: 100,000 in < 15 s, < 64 MiB)")
+
     machine = {"cpus": os.cpu_count(), "platform": platform.platform(), "python": platform.python_version()}
     try:
         machine["memory_gib"] = round(os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30, 1)
@@ -194,6 +226,7 @@ def main():
     with open(args.out, "w") as handle:
         json.dump({"date": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
                    "machine": machine, "institutions": args.institutions, "seed": args.seed, "as_of": AS_OF,
+                   "ror_records": args.ror,
                    "startup_median_ms": round(median_start * 1000, 2), "results": rows}, handle, indent=2)
     print(f"figures written to {os.path.relpath(args.out, ROOT)}")
 

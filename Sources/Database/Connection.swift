@@ -40,6 +40,10 @@ public final class Connection {
     public let path: String
     var savepointDepth = 0
     public let configuration: Configuration
+    /// The Swift side of the authorizer and progress handler. SQLite holds
+    /// only an unretained pointer to each; the connection keeps them alive.
+    var authorizerContext: AuthorizerContext?
+    var progressContext: ProgressContext?
 
     /// Opens (and with `.readWriteCreate` creates) the database at `path`.
     /// `":memory:"` opens a private in-memory database.
@@ -85,6 +89,9 @@ public final class Connection {
         try setDBConfig(SQLITE_DBCONFIG_DQS_DML, enabled: false)
         try setDBConfig(SQLITE_DBCONFIG_DQS_DDL, enabled: false)
         try setDBConfig(SQLITE_DBCONFIG_DEFENSIVE, enabled: true)
+        // Off is SQLite's default; said explicitly because `load_extension()`
+        // would run arbitrary native code from a file.
+        try setDBConfig(SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, enabled: false)
         sqlite3_busy_timeout(handle, Int32(clamping: Int((configuration.busyTimeout * 1000).rounded())))
 
         try execute("PRAGMA foreign_keys = ON")
@@ -93,15 +100,35 @@ public final class Connection {
             throw DatabaseError(extendedCode: SQLITE_MISUSE,
                                 message: "this SQLite library does not enforce foreign keys", sql: "PRAGMA foreign_keys")
         }
+        // INSERT OR REPLACE deletes the row it replaces; only with recursive
+        // triggers on does that fire the table's DELETE triggers, which keep
+        // the full-text indexes (migration 0003) in step.
+        try execute("PRAGMA recursive_triggers = ON")
         try configuration.prepareDatabase?(self)
         if configuration.walMode && configuration.mode != .readOnly && path != ":memory:" && !path.isEmpty {
-            let mode = try scalar("PRAGMA journal_mode = WAL")?.string
+            let mode = try retryingWhileBusy { try scalar("PRAGMA journal_mode = WAL")?.string }
             guard mode?.lowercased() == "wal" else {
                 throw DatabaseError(extendedCode: SQLITE_CANTOPEN,
                                     message: "could not switch '\(path)' to WAL (journal mode is \(mode ?? "unknown"))",
                                     sql: "PRAGMA journal_mode = WAL")
             }
             try execute("PRAGMA synchronous = NORMAL")
+        }
+    }
+
+    /// Runs `body` again while it fails with SQLITE_BUSY, until the busy
+    /// timeout has passed. SQLite does not call its busy handler where waiting
+    /// could deadlock — such as two processes switching a new file to WAL at
+    /// once, each holding a shared lock — so such a statement fails at once;
+    /// retrying from scratch (no lock held between tries) is safe.
+    func retryingWhileBusy<T>(_ body: () throws -> T) throws -> T {
+        let deadline = Date().addingTimeInterval(configuration.busyTimeout)
+        while true {
+            do {
+                return try body()
+            } catch let error as DatabaseError where error.isBusy && !isInTransaction && Date() < deadline {
+                Thread.sleep(forTimeInterval: 0.01)
+            }
         }
     }
 

@@ -28,6 +28,8 @@ public struct Migrator {
     }
 
     public let migrations: [Migration]
+    /// The newest version this migrator knows (0 when it has none).
+    public var newestVersion: Int { migrations.last?.version ?? 0 }
     /// Written to `PRAGMA application_id` so that other tools (and this one)
     /// can tell the file is ours.
     public let applicationID: Int32
@@ -104,19 +106,38 @@ public struct Migrator {
         try connection.execute("PRAGMA foreign_keys = OFF")
         defer { try? connection.execute("PRAGMA foreign_keys = ON") }
 
+        // The status above was read before taking the write lock: another
+        // process (a second `partnerships init`) may have applied some of these
+        // while this one waited for the lock, so each is checked again inside
+        // its transaction and skipped when it is no longer pending.
+        var applied: [Migration] = []
         if dryRun {
             try connection.inTransaction(.immediate) { () -> Connection.Completion in
-                for migration in toApply {
+                for migration in toApply where try !isApplied(migration, on: connection) {
                     try apply(migration, on: connection)
+                    applied.append(migration)
                 }
                 return .rollback
             }
         } else {
             for migration in toApply {
-                try connection.transaction(.immediate) { try apply(migration, on: connection) }
+                try connection.transaction(.immediate) {
+                    guard try !isApplied(migration, on: connection) else { return }
+                    try apply(migration, on: connection)
+                    applied.append(migration)
+                }
             }
         }
-        return toApply
+        return applied
+    }
+
+    static let isAppliedSQL = "SELECT count(*) FROM schema_migrations WHERE version = ?"
+
+    /// Reads the current state, inside the caller's transaction.
+    private func isApplied(_ migration: Migration, on connection: Connection) throws -> Bool {
+        let hasTable = try connection.scalar(
+            "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'schema_migrations'")?.int64 == 1
+        return try hasTable && connection.scalar(Self.isAppliedSQL, [migration.version])?.int64 == 1
     }
 
     /// Undoes applied migrations above `target`, newest first, each with its
@@ -139,7 +160,11 @@ public struct Migrator {
 
         try connection.execute("PRAGMA foreign_keys = OFF")
         defer { try? connection.execute("PRAGMA foreign_keys = ON") }
+        var undone: [Migration] = []
         let undo = { (migration: Migration) throws in
+            // Another process may have undone it while this one waited for the lock.
+            guard try self.isApplied(migration, on: connection) else { return }
+            undone.append(migration)
             try self.run(migration.downSQL ?? "", file: migration.downFileName ?? migration.fileName, on: connection)
             try connection.execute("DELETE FROM schema_migrations WHERE version = ?", [migration.version])
             let remaining = try connection.scalar("SELECT coalesce(max(version), 0) FROM schema_migrations")?.int64 ?? 0
@@ -155,7 +180,7 @@ public struct Migrator {
                 try connection.transaction(.immediate) { try undo(migration) }
             }
         }
-        return Array(toUndo)
+        return undone
     }
 
     private func apply(_ migration: Migration, on connection: Connection) throws {

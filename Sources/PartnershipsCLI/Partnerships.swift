@@ -17,17 +17,25 @@ public struct Partnerships: ParsableCommand {
               partnerships migrate status       see which schema migrations are applied
               partnerships import agreements new.csv --dry-run
                                                 check a file of agreements, then import it
+              partnerships report list          the reports, with their parameters
+              partnerships search WORDS...      full-text search over news and agreements
+              partnerships query "SELECT ..."   ad-hoc SQL that can never change the registry
 
             Exit codes: 0 success, 1 audit findings, 64 usage error, 65 input data rejected,
             66 input file missing or unreadable, 73 output file exists, 74 database cannot be
-            opened or written, 75 database busy, 78 not a partnerships database (or newer
-            than this program), 70 internal error.
+            opened or written, 75 database busy (or a query past --timeout), 78 not a
+            partnerships database (or newer than this program), 70 internal error.
             """,
         version: "\(version) (SQLite \(Connection.sqliteVersion))",
         subcommands: [
             InitCommand.self,
             ImportCommand.self,
             MigrateCommand.self,
+            BackupCommand.self,
+            ReportCommand.self,
+            SearchCommand.self,
+            QueryCommand.self,
+            AuditCommand.self,
         ]
     )
 
@@ -40,6 +48,10 @@ public struct Partnerships: ParsableCommand {
             var command = try parseAsRoot(arguments)
             try command.run()
             Foundation.exit(0)
+        } catch let error as CategorizedError where ExitStatus.isLockContention(error) {
+            // Whatever statement hit the lock, the user needs the same advice.
+            Terminal.printError(ExitStatus.busyMessage)
+            Foundation.exit(ExitStatus.busy)
         } catch let error as CategorizedError {
             Terminal.printError(error.description)
             Foundation.exit(ExitStatus.code(for: error.category))

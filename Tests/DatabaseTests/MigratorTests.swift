@@ -217,4 +217,40 @@ final class MigratorTests: XCTestCase {
         XCTAssertEqual(statements.count, 2)
         XCTAssertEqual(SQLScript.leadingKeyword(of: " -- c\n /* d */ commit"), "COMMIT")
     }
+
+    /// Two processes running `init` on a new file: the second read "pending"
+    /// before it got the write lock, and must then skip what the first applied
+    /// instead of failing with "table already exists".
+    func testAMigratorThatWaitedForTheLockSkipsWhatAnotherAppliedMeanwhile() throws {
+        let holder = try open()
+        try holder.execute("BEGIN IMMEDIATE")
+        let migrator = try migrator()
+        let path = dbPath!
+        let waiterDone = expectation(description: "waiting migrator finished")
+        let outcome = ResultBox()
+        Thread.detachNewThread {
+            do {
+                let waiter = try Connection(path: path, configuration: .init(busyTimeout: 20))
+                outcome.set(.success(try migrator.migrateUp(waiter).map(\.version)))
+            } catch {
+                outcome.set(.failure(error))
+            }
+            waiterDone.fulfill()
+        }
+        Thread.sleep(forTimeInterval: 0.3)  // the waiter has read its status and waits for the lock
+        try holder.execute("ROLLBACK")
+        let appliedHere = try migrator.migrateUp(holder).map(\.version)
+        wait(for: [waiterDone], timeout: 30)
+        let appliedThere = try XCTUnwrap(outcome.value).get()
+        XCTAssertEqual((appliedHere + appliedThere).sorted(), [1, 2], "each migration applied exactly once")
+        XCTAssertEqual(try holder.scalar("SELECT count(*) FROM schema_migrations")?.int64, 2)
+    }
+}
+
+/// A result handed from a background thread to the test.
+final class ResultBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: Result<[Int], Error>?
+    var value: Result<[Int], Error>? { lock.lock(); defer { lock.unlock() }; return stored }
+    func set(_ result: Result<[Int], Error>) { lock.lock(); stored = result; lock.unlock() }
 }

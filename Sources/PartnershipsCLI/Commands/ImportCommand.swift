@@ -8,7 +8,7 @@ extension ImportFormat: ExpressibleByArgument {}
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Import institutions, networks, memberships, agreements, news or appointments.",
+        abstract: "Import institutions, networks, memberships, agreements, news or appointments, or a ROR data dump.",
         discussion: """
             Reads CSV (RFC 4180, UTF-8, header row), a JSON array of objects, or NDJSON (one object
             per line); the format follows the file name unless --format says otherwise, and '-'
@@ -36,17 +36,20 @@ struct ImportCommand: ParsableCommand {
             A reference to an institution or network may be its key, name, alias, short name or
             acronym, or ROR id (case, accents and spaces ignored).
 
+            \(ImportRORCommand.discussion)
+
             Examples:
               partnerships import institutions partners.csv
               partnerships import agreements new.csv --db registry.sqlite --dry-run
               partnerships import agreements new.csv --skip-invalid --rejects rejected.csv
               curl -s https://example.org/news.json | partnerships import news - --format json
+              partnerships import ror v2.1-2026-02-24-ror-data_schema_v2.json --types education,healthcare
             """
     )
 
-    @Argument(help: ArgumentHelp("What the file holds: \(ImportKind.allCases.map(\.rawValue).joined(separator: ", ")).",
+    @Argument(help: ArgumentHelp("What the file holds: \(ImportTarget.allValueStrings.joined(separator: ", ")).",
                                  valueName: "kind"))
-    var kind: ImportKind
+    var kind: ImportTarget
 
     @Argument(help: ArgumentHelp("The file to import, or '-' for standard input.", valueName: "file"))
     var file: String
@@ -65,9 +68,27 @@ struct ImportCommand: ParsableCommand {
         "With --skip-invalid: write the rejected rows to this new CSV file, with an 'error' column.", valueName: "file"))
     var rejects: String?
 
+    @Option(name: .customLong("types"), help: ArgumentHelp(
+        "import ror: only records of these ROR types (comma-separated).", valueName: "types"))
+    var types: String?
+
+    @Flag(name: .customLong("overwrite"), help: "import ror: take ROR's value where a user's differs (instead of a conflict).")
+    var overwrite = false
+
     @OptionGroup var database: DatabaseOptions
 
     func validate() throws {
+        if kind == .ror {
+            if format != nil { throw ValidationError("import ror reads a ROR data dump (JSON); --format does not apply") }
+            if skipInvalid || rejects != nil {
+                throw ValidationError("import ror is all or nothing; --skip-invalid and --rejects do not apply")
+            }
+            if let types {
+                do { _ = try RORImportOptions.parseTypes(types) } catch { throw ValidationError("\(error)") }
+            }
+        } else if types != nil || overwrite {
+            throw ValidationError("--types and --overwrite apply to import ror only")
+        }
         if rejects != nil && !skipInvalid {
             throw ValidationError("--rejects needs --skip-invalid (without it, an import with an invalid row writes nothing)")
         }
@@ -76,6 +97,10 @@ struct ImportCommand: ParsableCommand {
     func run() throws {
         let connection = try database.open(.write)
         try RegistryDatabase.requireCurrentSchema(connection, path: database.path)
+        guard case .kind(let kind) = kind else {
+            return try ImportRORCommand.run(file: file, types: types, dryRun: dryRun, overwrite: overwrite,
+                                            connection: connection)
+        }
         var options = ImportOptions(format: format, dryRun: dryRun, skipInvalid: skipInvalid, rejectsPath: rejects)
         let progress = ProgressLine()
         options.progress = progress.update

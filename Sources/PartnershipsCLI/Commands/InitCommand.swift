@@ -28,7 +28,7 @@ struct InitCommand: ParsableCommand {
 
     func run() throws {
         let migrator = try migrations.migrator()
-        let connection = try database.open(.create)
+        let connection = try database.open(.create, newestSchemaVersion: migrator.newestVersion)
         let source: SeedSource = seeds.map { .directory(URL(fileURLWithPath: $0, isDirectory: true)) } ?? .embedded
         let progress = ProgressLine()
         let outcome: RegistrySetup.Outcome

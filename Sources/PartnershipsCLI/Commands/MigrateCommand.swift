@@ -35,7 +35,7 @@ struct MigrateCommand: ParsableCommand {
 
         func run() throws {
             let migrator = try migrations.migrator()
-            let connection = try database.open(.read)
+            let connection = try database.open(.read, newestSchemaVersion: nil)
             let report = try migrator.status(of: connection)
             for status in report.migrations {
                 var line = "\(status.state.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0)) \(status.migration.fileName)"
@@ -79,7 +79,7 @@ struct MigrateCommand: ParsableCommand {
 
         func run() throws {
             let migrator = try migrations.migrator()
-            let connection = try database.open(dryRun ? .write : .create)
+            let connection = try database.open(dryRun ? .write : .create, newestSchemaVersion: migrator.newestVersion)
             let applied = try migrator.migrateUp(connection, to: to, dryRun: dryRun)
             let verb = dryRun ? "would apply (dry run, rolled back)" : "applied"
             for migration in applied { print("\(verb) \(migration.fileName)") }
@@ -109,7 +109,7 @@ struct MigrateCommand: ParsableCommand {
 
         func run() throws {
             let migrator = try migrations.migrator()
-            let connection = try database.open(.write)
+            let connection = try database.open(.write, newestSchemaVersion: migrator.newestVersion)
             let undone = try migrator.migrateDown(connection, to: to, dryRun: dryRun)
             let verb = dryRun ? "would undo (dry run, rolled back)" : "undid"
             for migration in undone { print("\(verb) \(migration.fileName)") }

@@ -29,8 +29,13 @@ public struct DatabaseOptions: ParsableArguments {
         }
     }
 
-    public func open(_ access: RegistryDatabase.Access) throws -> Connection {
-        try RegistryDatabase.open(path: path, access: access, busyTimeout: busyTimeout)
+    /// Opens the registry. A registry migrated past `newestSchemaVersion` (by
+    /// default the newest migration built in) is refused untouched; nil skips
+    /// that check, for commands that only look (`migrate status`, `backup`).
+    public func open(_ access: RegistryDatabase.Access,
+                     newestSchemaVersion: Int? = RegistryDatabase.builtInSchemaVersion) throws -> Connection {
+        try RegistryDatabase.open(path: path, access: access, busyTimeout: busyTimeout,
+                                  newestSchemaVersion: newestSchemaVersion)
     }
 }
 

@@ -245,8 +245,1037 @@ CREATE UNIQUE INDEX appointments_identity ON appointments (
     person, title, coalesce(institution_id, 0), coalesce(network_id, 0), coalesce(starts_on, ''));
 
 """#),
+        EmbeddedFile(name: "0003_report_views_and_search.down.sql", text: #"""
+-- Undoes 0003: removes the report views, the search indexes and their
+-- triggers, the indexes for reports and the country names. No registry data
+-- (institutions, agreements, news, ...) is touched.
+DROP TRIGGER agreements_search_update;
+DROP TRIGGER agreements_search_delete;
+DROP TRIGGER agreements_search_insert;
+DROP TRIGGER news_items_search_update;
+DROP TRIGGER news_items_search_delete;
+DROP TRIGGER news_items_search_insert;
+DROP TABLE agreement_search;
+DROP TABLE news_search;
+DROP INDEX news_items_year_language;
+DROP INDEX news_items_published_start;
+DROP VIEW news_overview;
+DROP VIEW membership_overview;
+DROP VIEW agreement_overview;
+DROP INDEX agreements_kind_status;
+DROP INDEX agreements_expires_end;
+DROP INDEX agreements_effective_start;
+DROP INDEX agreements_signed_start;
+DROP VIEW agreement_periods;
+DROP VIEW network_lookup;
+DROP INDEX institution_aliases_alias_nocase;
+DROP INDEX institutions_short_name_nocase;
+DROP INDEX institutions_name_nocase;
+DROP INDEX institutions_key_nocase;
+DROP VIEW institution_lookup;
+DROP VIEW country_lookup;
+DROP TABLE country_aliases;
+DROP TABLE countries;
+
+"""#),
+        EmbeddedFile(name: "0003_report_views_and_search.sql", text: #"""
+-- 0003: what the reports read. Views for the common joins, so that the
+-- sqlite3 shell, Datasette and `partnerships report` give the same answers;
+-- full-text search over news and agreements; the indexes that keep the
+-- built-in reports fast on a million agreements; and the ISO 3166 country
+-- names, so that a report can be asked for 'Netherlands' as well as 'NL'.
+--
+-- Partial dates. A date is known to the year ('2026'), the month ('2026-06')
+-- or the day. Compared with a day, a partial date stands for a period: it
+-- starts on the first day of that period and ends on the last, so an expiry
+-- of '2026-06' ends on 2026-06-30 and one of '2026' on 2026-12-31. The
+-- `*_start` and `*_end` columns of the views below are written once here;
+-- reports compare those, never the raw columns.
+--
+-- The indexes on expressions repeat the views' expressions word for word:
+-- SQLite uses an index on an expression only when a query (after a view is
+-- expanded) contains the very same expression.
+
+-- MARK: Countries
+
+CREATE TABLE countries (
+    -- ISO 3166-1 alpha-2, as in institutions.country_code.
+    code          TEXT PRIMARY KEY CHECK (code GLOB '[A-Z][A-Z]'),
+    alpha3        TEXT UNIQUE CHECK (alpha3 IS NULL OR alpha3 GLOB '[A-Z][A-Z][A-Z]'),
+    -- The short English name people use ('South Korea').
+    name          TEXT NOT NULL CHECK (length(trim(name)) > 0),
+    -- The ISO list's name when it differs ('Korea, Republic of').
+    iso_name      TEXT,
+    official_name TEXT
+) STRICT, WITHOUT ROWID;
+
+-- Other names people type for a country: former, local or informal names.
+CREATE TABLE country_aliases (
+    alias TEXT PRIMARY KEY COLLATE NOCASE CHECK (length(trim(alias)) > 0),
+    code  TEXT NOT NULL REFERENCES countries (code) ON DELETE CASCADE
+) STRICT, WITHOUT ROWID;
+
+-- Every name a country parameter may be given as, matched case-insensitively.
+CREATE VIEW country_lookup (code, label) AS
+    SELECT code, code FROM countries
+    UNION ALL SELECT code, alpha3 FROM countries WHERE alpha3 IS NOT NULL
+    UNION ALL SELECT code, name FROM countries
+    UNION ALL SELECT code, iso_name FROM countries WHERE iso_name IS NOT NULL
+    UNION ALL SELECT code, official_name FROM countries WHERE official_name IS NOT NULL
+    UNION ALL SELECT code, alias FROM country_aliases;
+
+-- MARK: Names people type
+
+-- Every name an institution parameter may be given as: its key, name, short
+-- name and aliases. Match with `label = :x COLLATE NOCASE` (ASCII letters
+-- ignore case; accents must match).
+CREATE VIEW institution_lookup (institution_id, label, label_kind) AS
+    SELECT id, key, 'key' FROM institutions
+    UNION ALL SELECT id, name, 'name' FROM institutions
+    UNION ALL SELECT id, short_name, 'short_name' FROM institutions WHERE short_name IS NOT NULL
+    UNION ALL SELECT institution_id, alias, 'alias' FROM institution_aliases;
+
+CREATE INDEX institutions_key_nocase ON institutions (key COLLATE NOCASE);
+CREATE INDEX institutions_name_nocase ON institutions (name COLLATE NOCASE);
+CREATE INDEX institutions_short_name_nocase ON institutions (short_name COLLATE NOCASE);
+CREATE INDEX institution_aliases_alias_nocase ON institution_aliases (alias COLLATE NOCASE);
+
+CREATE VIEW network_lookup (network_id, label, label_kind) AS
+    SELECT id, key, 'key' FROM networks
+    UNION ALL SELECT id, name, 'name' FROM networks
+    UNION ALL SELECT id, acronym, 'acronym' FROM networks WHERE acronym IS NOT NULL;
+
+-- MARK: Agreements
+
+-- One row per agreement with its dates as periods. in_force_from and
+-- in_force_until bound the days on which an agreement may be in force: only
+-- an active one, from its effective date (else its signing) to its expiry,
+-- each read as widely as its precision allows; no start means in force since
+-- ever, no expiry means open-ended. An agreement is in force on D when
+-- `D BETWEEN in_force_from AND in_force_until`; a draft or terminated one
+-- never is, nor one whose expiry comes before its start.
+CREATE VIEW agreement_periods AS
+SELECT
+    a.*,
+    CASE length(a.signed_on) WHEN 4 THEN a.signed_on || '-01-01' WHEN 7 THEN a.signed_on || '-01' ELSE a.signed_on END
+        AS signed_start,
+    CASE length(a.effective_from) WHEN 4 THEN a.effective_from || '-01-01' WHEN 7 THEN a.effective_from || '-01' ELSE a.effective_from END
+        AS effective_start,
+    CASE length(a.expires_on) WHEN 4 THEN a.expires_on || '-12-31' WHEN 7 THEN date(a.expires_on || '-01', '+1 month', '-1 day') ELSE a.expires_on END
+        AS expires_end
+FROM agreements a;
+
+CREATE INDEX agreements_signed_start ON agreements (
+    CASE length(signed_on) WHEN 4 THEN signed_on || '-01-01' WHEN 7 THEN signed_on || '-01' ELSE signed_on END);
+CREATE INDEX agreements_effective_start ON agreements (
+    CASE length(effective_from) WHEN 4 THEN effective_from || '-01-01' WHEN 7 THEN effective_from || '-01' ELSE effective_from END);
+CREATE INDEX agreements_expires_end ON agreements (
+    CASE length(expires_on) WHEN 4 THEN expires_on || '-12-31' WHEN 7 THEN date(expires_on || '-01', '+1 month', '-1 day') ELSE expires_on END);
+-- overview counts agreements by kind and status from this index alone.
+CREATE INDEX agreements_kind_status ON agreements (kind, status);
+
+-- Agreements with their parties. `parties` lists each party with its
+-- country, 'Maastricht University (NL); KU Leuven (BE)', in the order the
+-- institutions were added to the registry (sorting names for every row would
+-- double the cost of a long report); `party_keys` likewise; `party_countries`
+-- the distinct countries in alphabetical order.
+CREATE VIEW agreement_overview AS
+SELECT
+    a.id,
+    a.key,
+    a.title,
+    a.kind,
+    a.status,
+    a.signed_on,
+    a.effective_from,
+    a.expires_on,
+    a.signed_start,
+    a.effective_start,
+    a.expires_end,
+    CASE WHEN a.status = 'active' THEN coalesce(a.effective_start, a.signed_start, '0000-01-01') END AS in_force_from,
+    CASE WHEN a.status = 'active' THEN coalesce(a.expires_end, '9999-12-31') END AS in_force_until,
+    (SELECT group_concat(i.name || ' (' || i.country_code || ')', '; ')
+     FROM agreement_parties p JOIN institutions i ON i.id = p.institution_id
+     WHERE p.agreement_id = a.id) AS parties,
+    (SELECT group_concat(i.key, '; ')
+     FROM agreement_parties p JOIN institutions i ON i.id = p.institution_id
+     WHERE p.agreement_id = a.id) AS party_keys,
+    (SELECT group_concat(country_code, ', ') FROM (
+        SELECT DISTINCT i.country_code FROM agreement_parties p JOIN institutions i ON i.id = p.institution_id
+        WHERE p.agreement_id = a.id ORDER BY i.country_code)) AS party_countries,
+    (SELECT count(*) FROM agreement_parties p WHERE p.agreement_id = a.id) AS party_count,
+    a.topics,
+    a.notes,
+    a.source
+FROM agreement_periods a;
+
+-- MARK: Memberships
+
+-- Memberships with network and institution names. member_from and
+-- member_until bound the days of membership, read as widely as the dates'
+-- precision allows; current on D when `D BETWEEN member_from AND member_until`.
+CREATE VIEW membership_overview AS
+SELECT
+    m.id,
+    m.network_id,
+    n.key AS network_key,
+    n.name AS network_name,
+    n.acronym AS network_acronym,
+    m.institution_id,
+    i.key AS institution_key,
+    i.name AS institution_name,
+    i.country_code,
+    m.role,
+    m.since,
+    m.until,
+    coalesce(CASE length(m.since) WHEN 4 THEN m.since || '-01-01' WHEN 7 THEN m.since || '-01' ELSE m.since END,
+             '0000-01-01') AS member_from,
+    coalesce(CASE length(m.until) WHEN 4 THEN m.until || '-12-31' WHEN 7 THEN date(m.until || '-01', '+1 month', '-1 day') ELSE m.until END,
+             '9999-12-31') AS member_until,
+    m.source
+FROM memberships m
+JOIN networks n ON n.id = m.network_id
+JOIN institutions i ON i.id = m.institution_id;
+
+-- MARK: News
+
+-- News items with the agreements (keys), institutions and networks (names)
+-- they are about.
+CREATE VIEW news_overview AS
+SELECT
+    n.id,
+    n.key,
+    n.published_on,
+    CASE length(n.published_on) WHEN 4 THEN n.published_on || '-01-01' WHEN 7 THEN n.published_on || '-01' ELSE n.published_on END
+        AS published_start,
+    n.language,
+    n.title,
+    n.summary,
+    n.story_key,
+    (SELECT group_concat(key, '; ') FROM (
+        SELECT a.key FROM news_agreements na JOIN agreements a ON a.id = na.agreement_id
+        WHERE na.news_item_id = n.id ORDER BY a.key)) AS agreements,
+    (SELECT group_concat(name, '; ') FROM (
+        SELECT i.name FROM news_institutions ni JOIN institutions i ON i.id = ni.institution_id
+        WHERE ni.news_item_id = n.id ORDER BY i.name, i.id)) AS institutions,
+    (SELECT group_concat(name, '; ') FROM (
+        SELECT coalesce(w.acronym, w.name) AS name FROM news_networks nn JOIN networks w ON w.id = nn.network_id
+        WHERE nn.news_item_id = n.id ORDER BY 1)) AS networks,
+    n.source
+FROM news_items n;
+
+CREATE INDEX news_items_published_start ON news_items (
+    CASE length(published_on) WHEN 4 THEN published_on || '-01-01' WHEN 7 THEN published_on || '-01' ELSE published_on END);
+-- overview counts news by year and language from this index alone.
+CREATE INDEX news_items_year_language ON news_items (substr(published_on, 1, 4), language);
+
+-- MARK: Full-text search
+
+-- External-content FTS5 indexes: the text stays in news_items and
+-- agreements; these hold only the index, kept in step by the triggers below.
+-- remove_diacritics 2 lets 'Liege' find 'Liège'.
+CREATE VIRTUAL TABLE news_search USING fts5 (
+    title, summary,
+    content = 'news_items', content_rowid = 'id',
+    tokenize = 'unicode61 remove_diacritics 2'
+);
+CREATE VIRTUAL TABLE agreement_search USING fts5 (
+    title, notes,
+    content = 'agreements', content_rowid = 'id',
+    tokenize = 'unicode61 remove_diacritics 2'
+);
+
+-- An external-content index must be told the old text to forget it: 'delete'
+-- takes the values that were indexed. An INSERT OR REPLACE deletes the row it
+-- replaces without firing DELETE triggers unless recursive_triggers is on;
+-- every partnerships connection turns it on (Connection.configure).
+CREATE TRIGGER news_items_search_insert AFTER INSERT ON news_items BEGIN
+    INSERT INTO news_search (rowid, title, summary) VALUES (new.id, new.title, new.summary);
+END;
+CREATE TRIGGER news_items_search_delete AFTER DELETE ON news_items BEGIN
+    INSERT INTO news_search (news_search, rowid, title, summary) VALUES ('delete', old.id, old.title, old.summary);
+END;
+CREATE TRIGGER news_items_search_update AFTER UPDATE OF id, title, summary ON news_items
+WHEN old.id IS NOT new.id OR old.title IS NOT new.title OR old.summary IS NOT new.summary BEGIN
+    INSERT INTO news_search (news_search, rowid, title, summary) VALUES ('delete', old.id, old.title, old.summary);
+    INSERT INTO news_search (rowid, title, summary) VALUES (new.id, new.title, new.summary);
+END;
+
+CREATE TRIGGER agreements_search_insert AFTER INSERT ON agreements BEGIN
+    INSERT INTO agreement_search (rowid, title, notes) VALUES (new.id, new.title, new.notes);
+END;
+CREATE TRIGGER agreements_search_delete AFTER DELETE ON agreements BEGIN
+    INSERT INTO agreement_search (agreement_search, rowid, title, notes) VALUES ('delete', old.id, old.title, old.notes);
+END;
+CREATE TRIGGER agreements_search_update AFTER UPDATE OF id, title, notes ON agreements
+WHEN old.id IS NOT new.id OR old.title IS NOT new.title OR old.notes IS NOT new.notes BEGIN
+    INSERT INTO agreement_search (agreement_search, rowid, title, notes) VALUES ('delete', old.id, old.title, old.notes);
+    INSERT INTO agreement_search (rowid, title, notes) VALUES (new.id, new.title, new.notes);
+END;
+
+-- `ORDER BY rank` ranks by bm25 with a word in a title counting ten times
+-- one in a summary or the notes.
+INSERT INTO news_search (news_search, rank) VALUES ('rank', 'bm25(10.0, 1.0)');
+INSERT INTO agreement_search (agreement_search, rank) VALUES ('rank', 'bm25(10.0, 1.0)');
+
+-- Index what is already there.
+INSERT INTO news_search (news_search) VALUES ('rebuild');
+INSERT INTO agreement_search (agreement_search) VALUES ('rebuild');
+
+-- MARK: Country names (ISO 3166-1, from Debian's iso-codes; XK is the code in common use for Kosovo)
+
+INSERT INTO countries (code, alpha3, name, iso_name, official_name) VALUES
+    ('AD', 'AND', 'Andorra', NULL, 'Principality of Andorra'),
+    ('AE', 'ARE', 'United Arab Emirates', NULL, NULL),
+    ('AF', 'AFG', 'Afghanistan', NULL, 'Islamic Republic of Afghanistan'),
+    ('AG', 'ATG', 'Antigua and Barbuda', NULL, NULL),
+    ('AI', 'AIA', 'Anguilla', NULL, NULL),
+    ('AL', 'ALB', 'Albania', NULL, 'Republic of Albania'),
+    ('AM', 'ARM', 'Armenia', NULL, 'Republic of Armenia'),
+    ('AO', 'AGO', 'Angola', NULL, 'Republic of Angola'),
+    ('AQ', 'ATA', 'Antarctica', NULL, NULL),
+    ('AR', 'ARG', 'Argentina', NULL, 'Argentine Republic'),
+    ('AS', 'ASM', 'American Samoa', NULL, NULL),
+    ('AT', 'AUT', 'Austria', NULL, 'Republic of Austria'),
+    ('AU', 'AUS', 'Australia', NULL, NULL),
+    ('AW', 'ABW', 'Aruba', NULL, NULL),
+    ('AX', 'ALA', 'Åland Islands', NULL, NULL),
+    ('AZ', 'AZE', 'Azerbaijan', NULL, 'Republic of Azerbaijan'),
+    ('BA', 'BIH', 'Bosnia and Herzegovina', NULL, 'Republic of Bosnia and Herzegovina'),
+    ('BB', 'BRB', 'Barbados', NULL, NULL),
+    ('BD', 'BGD', 'Bangladesh', NULL, 'People''s Republic of Bangladesh'),
+    ('BE', 'BEL', 'Belgium', NULL, 'Kingdom of Belgium'),
+    ('BF', 'BFA', 'Burkina Faso', NULL, NULL),
+    ('BG', 'BGR', 'Bulgaria', NULL, 'Republic of Bulgaria'),
+    ('BH', 'BHR', 'Bahrain', NULL, 'Kingdom of Bahrain'),
+    ('BI', 'BDI', 'Burundi', NULL, 'Republic of Burundi'),
+    ('BJ', 'BEN', 'Benin', NULL, 'Republic of Benin'),
+    ('BL', 'BLM', 'Saint Barthélemy', NULL, NULL),
+    ('BM', 'BMU', 'Bermuda', NULL, NULL),
+    ('BN', 'BRN', 'Brunei Darussalam', NULL, NULL),
+    ('BO', 'BOL', 'Bolivia', 'Bolivia, Plurinational State of', 'Plurinational State of Bolivia'),
+    ('BQ', 'BES', 'Bonaire, Sint Eustatius and Saba', NULL, 'Bonaire, Sint Eustatius and Saba'),
+    ('BR', 'BRA', 'Brazil', NULL, 'Federative Republic of Brazil'),
+    ('BS', 'BHS', 'Bahamas', NULL, 'Commonwealth of the Bahamas'),
+    ('BT', 'BTN', 'Bhutan', NULL, 'Kingdom of Bhutan'),
+    ('BV', 'BVT', 'Bouvet Island', NULL, NULL),
+    ('BW', 'BWA', 'Botswana', NULL, 'Republic of Botswana'),
+    ('BY', 'BLR', 'Belarus', NULL, 'Republic of Belarus'),
+    ('BZ', 'BLZ', 'Belize', NULL, NULL),
+    ('CA', 'CAN', 'Canada', NULL, NULL),
+    ('CC', 'CCK', 'Cocos (Keeling) Islands', NULL, NULL),
+    ('CD', 'COD', 'Congo, The Democratic Republic of the', NULL, NULL),
+    ('CF', 'CAF', 'Central African Republic', NULL, NULL),
+    ('CG', 'COG', 'Congo', NULL, 'Republic of the Congo'),
+    ('CH', 'CHE', 'Switzerland', NULL, 'Swiss Confederation'),
+    ('CI', 'CIV', 'Côte d''Ivoire', NULL, 'Republic of Côte d''Ivoire'),
+    ('CK', 'COK', 'Cook Islands', NULL, NULL),
+    ('CL', 'CHL', 'Chile', NULL, 'Republic of Chile'),
+    ('CM', 'CMR', 'Cameroon', NULL, 'Republic of Cameroon'),
+    ('CN', 'CHN', 'China', NULL, 'People''s Republic of China'),
+    ('CO', 'COL', 'Colombia', NULL, 'Republic of Colombia'),
+    ('CR', 'CRI', 'Costa Rica', NULL, 'Republic of Costa Rica'),
+    ('CU', 'CUB', 'Cuba', NULL, 'Republic of Cuba'),
+    ('CV', 'CPV', 'Cabo Verde', NULL, 'Republic of Cabo Verde'),
+    ('CW', 'CUW', 'Curaçao', NULL, 'Curaçao'),
+    ('CX', 'CXR', 'Christmas Island', NULL, NULL),
+    ('CY', 'CYP', 'Cyprus', NULL, 'Republic of Cyprus'),
+    ('CZ', 'CZE', 'Czechia', NULL, 'Czech Republic'),
+    ('DE', 'DEU', 'Germany', NULL, 'Federal Republic of Germany'),
+    ('DJ', 'DJI', 'Djibouti', NULL, 'Republic of Djibouti'),
+    ('DK', 'DNK', 'Denmark', NULL, 'Kingdom of Denmark'),
+    ('DM', 'DMA', 'Dominica', NULL, 'Commonwealth of Dominica'),
+    ('DO', 'DOM', 'Dominican Republic', NULL, NULL),
+    ('DZ', 'DZA', 'Algeria', NULL, 'People''s Democratic Republic of Algeria'),
+    ('EC', 'ECU', 'Ecuador', NULL, 'Republic of Ecuador'),
+    ('EE', 'EST', 'Estonia', NULL, 'Republic of Estonia'),
+    ('EG', 'EGY', 'Egypt', NULL, 'Arab Republic of Egypt'),
+    ('EH', 'ESH', 'Western Sahara', NULL, NULL),
+    ('ER', 'ERI', 'Eritrea', NULL, 'the State of Eritrea'),
+    ('ES', 'ESP', 'Spain', NULL, 'Kingdom of Spain'),
+    ('ET', 'ETH', 'Ethiopia', NULL, 'Federal Democratic Republic of Ethiopia'),
+    ('FI', 'FIN', 'Finland', NULL, 'Republic of Finland'),
+    ('FJ', 'FJI', 'Fiji', NULL, 'Republic of Fiji'),
+    ('FK', 'FLK', 'Falkland Islands (Malvinas)', NULL, NULL),
+    ('FM', 'FSM', 'Micronesia, Federated States of', NULL, 'Federated States of Micronesia'),
+    ('FO', 'FRO', 'Faroe Islands', NULL, NULL),
+    ('FR', 'FRA', 'France', NULL, 'French Republic'),
+    ('GA', 'GAB', 'Gabon', NULL, 'Gabonese Republic'),
+    ('GB', 'GBR', 'United Kingdom', NULL, 'United Kingdom of Great Britain and Northern Ireland'),
+    ('GD', 'GRD', 'Grenada', NULL, NULL),
+    ('GE', 'GEO', 'Georgia', NULL, NULL),
+    ('GF', 'GUF', 'French Guiana', NULL, NULL),
+    ('GG', 'GGY', 'Guernsey', NULL, NULL),
+    ('GH', 'GHA', 'Ghana', NULL, 'Republic of Ghana'),
+    ('GI', 'GIB', 'Gibraltar', NULL, NULL),
+    ('GL', 'GRL', 'Greenland', NULL, NULL),
+    ('GM', 'GMB', 'Gambia', NULL, 'Republic of the Gambia'),
+    ('GN', 'GIN', 'Guinea', NULL, 'Republic of Guinea'),
+    ('GP', 'GLP', 'Guadeloupe', NULL, NULL),
+    ('GQ', 'GNQ', 'Equatorial Guinea', NULL, 'Republic of Equatorial Guinea'),
+    ('GR', 'GRC', 'Greece', NULL, 'Hellenic Republic'),
+    ('GS', 'SGS', 'South Georgia and the South Sandwich Islands', NULL, NULL),
+    ('GT', 'GTM', 'Guatemala', NULL, 'Republic of Guatemala'),
+    ('GU', 'GUM', 'Guam', NULL, NULL),
+    ('GW', 'GNB', 'Guinea-Bissau', NULL, 'Republic of Guinea-Bissau'),
+    ('GY', 'GUY', 'Guyana', NULL, 'Republic of Guyana'),
+    ('HK', 'HKG', 'Hong Kong', NULL, 'Hong Kong Special Administrative Region of China'),
+    ('HM', 'HMD', 'Heard Island and McDonald Islands', NULL, NULL),
+    ('HN', 'HND', 'Honduras', NULL, 'Republic of Honduras'),
+    ('HR', 'HRV', 'Croatia', NULL, 'Republic of Croatia'),
+    ('HT', 'HTI', 'Haiti', NULL, 'Republic of Haiti'),
+    ('HU', 'HUN', 'Hungary', NULL, 'Hungary'),
+    ('ID', 'IDN', 'Indonesia', NULL, 'Republic of Indonesia'),
+    ('IE', 'IRL', 'Ireland', NULL, NULL),
+    ('IL', 'ISR', 'Israel', NULL, 'State of Israel'),
+    ('IM', 'IMN', 'Isle of Man', NULL, NULL),
+    ('IN', 'IND', 'India', NULL, 'Republic of India'),
+    ('IO', 'IOT', 'British Indian Ocean Territory', NULL, NULL),
+    ('IQ', 'IRQ', 'Iraq', NULL, 'Republic of Iraq'),
+    ('IR', 'IRN', 'Iran', 'Iran, Islamic Republic of', 'Islamic Republic of Iran'),
+    ('IS', 'ISL', 'Iceland', NULL, 'Republic of Iceland'),
+    ('IT', 'ITA', 'Italy', NULL, 'Italian Republic'),
+    ('JE', 'JEY', 'Jersey', NULL, NULL),
+    ('JM', 'JAM', 'Jamaica', NULL, NULL),
+    ('JO', 'JOR', 'Jordan', NULL, 'Hashemite Kingdom of Jordan'),
+    ('JP', 'JPN', 'Japan', NULL, NULL),
+    ('KE', 'KEN', 'Kenya', NULL, 'Republic of Kenya'),
+    ('KG', 'KGZ', 'Kyrgyzstan', NULL, 'Kyrgyz Republic'),
+    ('KH', 'KHM', 'Cambodia', NULL, 'Kingdom of Cambodia'),
+    ('KI', 'KIR', 'Kiribati', NULL, 'Republic of Kiribati'),
+    ('KM', 'COM', 'Comoros', NULL, 'Union of the Comoros'),
+    ('KN', 'KNA', 'Saint Kitts and Nevis', NULL, NULL),
+    ('KP', 'PRK', 'North Korea', 'Korea, Democratic People''s Republic of', 'Democratic People''s Republic of Korea'),
+    ('KR', 'KOR', 'South Korea', 'Korea, Republic of', NULL),
+    ('KW', 'KWT', 'Kuwait', NULL, 'State of Kuwait'),
+    ('KY', 'CYM', 'Cayman Islands', NULL, NULL),
+    ('KZ', 'KAZ', 'Kazakhstan', NULL, 'Republic of Kazakhstan'),
+    ('LA', 'LAO', 'Laos', 'Lao People''s Democratic Republic', NULL),
+    ('LB', 'LBN', 'Lebanon', NULL, 'Lebanese Republic'),
+    ('LC', 'LCA', 'Saint Lucia', NULL, NULL),
+    ('LI', 'LIE', 'Liechtenstein', NULL, 'Principality of Liechtenstein'),
+    ('LK', 'LKA', 'Sri Lanka', NULL, 'Democratic Socialist Republic of Sri Lanka'),
+    ('LR', 'LBR', 'Liberia', NULL, 'Republic of Liberia'),
+    ('LS', 'LSO', 'Lesotho', NULL, 'Kingdom of Lesotho'),
+    ('LT', 'LTU', 'Lithuania', NULL, 'Republic of Lithuania'),
+    ('LU', 'LUX', 'Luxembourg', NULL, 'Grand Duchy of Luxembourg'),
+    ('LV', 'LVA', 'Latvia', NULL, 'Republic of Latvia'),
+    ('LY', 'LBY', 'Libya', NULL, 'Libya'),
+    ('MA', 'MAR', 'Morocco', NULL, 'Kingdom of Morocco'),
+    ('MC', 'MCO', 'Monaco', NULL, 'Principality of Monaco'),
+    ('MD', 'MDA', 'Moldova', 'Moldova, Republic of', 'Republic of Moldova'),
+    ('ME', 'MNE', 'Montenegro', NULL, 'Montenegro'),
+    ('MF', 'MAF', 'Saint Martin (French part)', NULL, NULL),
+    ('MG', 'MDG', 'Madagascar', NULL, 'Republic of Madagascar'),
+    ('MH', 'MHL', 'Marshall Islands', NULL, 'Republic of the Marshall Islands'),
+    ('MK', 'MKD', 'North Macedonia', NULL, 'Republic of North Macedonia'),
+    ('ML', 'MLI', 'Mali', NULL, 'Republic of Mali'),
+    ('MM', 'MMR', 'Myanmar', NULL, 'Republic of Myanmar'),
+    ('MN', 'MNG', 'Mongolia', NULL, NULL),
+    ('MO', 'MAC', 'Macao', NULL, 'Macao Special Administrative Region of China'),
+    ('MP', 'MNP', 'Northern Mariana Islands', NULL, 'Commonwealth of the Northern Mariana Islands'),
+    ('MQ', 'MTQ', 'Martinique', NULL, NULL),
+    ('MR', 'MRT', 'Mauritania', NULL, 'Islamic Republic of Mauritania'),
+    ('MS', 'MSR', 'Montserrat', NULL, NULL),
+    ('MT', 'MLT', 'Malta', NULL, 'Republic of Malta'),
+    ('MU', 'MUS', 'Mauritius', NULL, 'Republic of Mauritius'),
+    ('MV', 'MDV', 'Maldives', NULL, 'Republic of Maldives'),
+    ('MW', 'MWI', 'Malawi', NULL, 'Republic of Malawi'),
+    ('MX', 'MEX', 'Mexico', NULL, 'United Mexican States'),
+    ('MY', 'MYS', 'Malaysia', NULL, NULL),
+    ('MZ', 'MOZ', 'Mozambique', NULL, 'Republic of Mozambique'),
+    ('NA', 'NAM', 'Namibia', NULL, 'Republic of Namibia'),
+    ('NC', 'NCL', 'New Caledonia', NULL, NULL),
+    ('NE', 'NER', 'Niger', NULL, 'Republic of the Niger'),
+    ('NF', 'NFK', 'Norfolk Island', NULL, NULL),
+    ('NG', 'NGA', 'Nigeria', NULL, 'Federal Republic of Nigeria'),
+    ('NI', 'NIC', 'Nicaragua', NULL, 'Republic of Nicaragua'),
+    ('NL', 'NLD', 'Netherlands', NULL, 'Kingdom of the Netherlands'),
+    ('NO', 'NOR', 'Norway', NULL, 'Kingdom of Norway'),
+    ('NP', 'NPL', 'Nepal', NULL, 'Federal Democratic Republic of Nepal'),
+    ('NR', 'NRU', 'Nauru', NULL, 'Republic of Nauru'),
+    ('NU', 'NIU', 'Niue', NULL, 'Niue'),
+    ('NZ', 'NZL', 'New Zealand', NULL, NULL),
+    ('OM', 'OMN', 'Oman', NULL, 'Sultanate of Oman'),
+    ('PA', 'PAN', 'Panama', NULL, 'Republic of Panama'),
+    ('PE', 'PER', 'Peru', NULL, 'Republic of Peru'),
+    ('PF', 'PYF', 'French Polynesia', NULL, NULL),
+    ('PG', 'PNG', 'Papua New Guinea', NULL, 'Independent State of Papua New Guinea'),
+    ('PH', 'PHL', 'Philippines', NULL, 'Republic of the Philippines'),
+    ('PK', 'PAK', 'Pakistan', NULL, 'Islamic Republic of Pakistan'),
+    ('PL', 'POL', 'Poland', NULL, 'Republic of Poland'),
+    ('PM', 'SPM', 'Saint Pierre and Miquelon', NULL, NULL),
+    ('PN', 'PCN', 'Pitcairn', NULL, NULL),
+    ('PR', 'PRI', 'Puerto Rico', NULL, NULL),
+    ('PS', 'PSE', 'Palestine, State of', NULL, 'the State of Palestine'),
+    ('PT', 'PRT', 'Portugal', NULL, 'Portuguese Republic'),
+    ('PW', 'PLW', 'Palau', NULL, 'Republic of Palau'),
+    ('PY', 'PRY', 'Paraguay', NULL, 'Republic of Paraguay'),
+    ('QA', 'QAT', 'Qatar', NULL, 'State of Qatar'),
+    ('RE', 'REU', 'Réunion', NULL, NULL),
+    ('RO', 'ROU', 'Romania', NULL, NULL),
+    ('RS', 'SRB', 'Serbia', NULL, 'Republic of Serbia'),
+    ('RU', 'RUS', 'Russian Federation', NULL, NULL),
+    ('RW', 'RWA', 'Rwanda', NULL, 'Rwandese Republic'),
+    ('SA', 'SAU', 'Saudi Arabia', NULL, 'Kingdom of Saudi Arabia'),
+    ('SB', 'SLB', 'Solomon Islands', NULL, NULL),
+    ('SC', 'SYC', 'Seychelles', NULL, 'Republic of Seychelles'),
+    ('SD', 'SDN', 'Sudan', NULL, 'Republic of the Sudan'),
+    ('SE', 'SWE', 'Sweden', NULL, 'Kingdom of Sweden'),
+    ('SG', 'SGP', 'Singapore', NULL, 'Republic of Singapore'),
+    ('SH', 'SHN', 'Saint Helena, Ascension and Tristan da Cunha', NULL, NULL),
+    ('SI', 'SVN', 'Slovenia', NULL, 'Republic of Slovenia'),
+    ('SJ', 'SJM', 'Svalbard and Jan Mayen', NULL, NULL),
+    ('SK', 'SVK', 'Slovakia', NULL, 'Slovak Republic'),
+    ('SL', 'SLE', 'Sierra Leone', NULL, 'Republic of Sierra Leone'),
+    ('SM', 'SMR', 'San Marino', NULL, 'Republic of San Marino'),
+    ('SN', 'SEN', 'Senegal', NULL, 'Republic of Senegal'),
+    ('SO', 'SOM', 'Somalia', NULL, 'Federal Republic of Somalia'),
+    ('SR', 'SUR', 'Suriname', NULL, 'Republic of Suriname'),
+    ('SS', 'SSD', 'South Sudan', NULL, 'Republic of South Sudan'),
+    ('ST', 'STP', 'Sao Tome and Principe', NULL, 'Democratic Republic of Sao Tome and Principe'),
+    ('SV', 'SLV', 'El Salvador', NULL, 'Republic of El Salvador'),
+    ('SX', 'SXM', 'Sint Maarten (Dutch part)', NULL, 'Sint Maarten (Dutch part)'),
+    ('SY', 'SYR', 'Syria', 'Syrian Arab Republic', NULL),
+    ('SZ', 'SWZ', 'Eswatini', NULL, 'Kingdom of Eswatini'),
+    ('TC', 'TCA', 'Turks and Caicos Islands', NULL, NULL),
+    ('TD', 'TCD', 'Chad', NULL, 'Republic of Chad'),
+    ('TF', 'ATF', 'French Southern Territories', NULL, NULL),
+    ('TG', 'TGO', 'Togo', NULL, 'Togolese Republic'),
+    ('TH', 'THA', 'Thailand', NULL, 'Kingdom of Thailand'),
+    ('TJ', 'TJK', 'Tajikistan', NULL, 'Republic of Tajikistan'),
+    ('TK', 'TKL', 'Tokelau', NULL, NULL),
+    ('TL', 'TLS', 'Timor-Leste', NULL, 'Democratic Republic of Timor-Leste'),
+    ('TM', 'TKM', 'Turkmenistan', NULL, NULL),
+    ('TN', 'TUN', 'Tunisia', NULL, 'Republic of Tunisia'),
+    ('TO', 'TON', 'Tonga', NULL, 'Kingdom of Tonga'),
+    ('TR', 'TUR', 'Türkiye', NULL, 'Republic of Türkiye'),
+    ('TT', 'TTO', 'Trinidad and Tobago', NULL, 'Republic of Trinidad and Tobago'),
+    ('TV', 'TUV', 'Tuvalu', NULL, NULL),
+    ('TW', 'TWN', 'Taiwan', 'Taiwan, Province of China', 'Taiwan, Province of China'),
+    ('TZ', 'TZA', 'Tanzania', 'Tanzania, United Republic of', 'United Republic of Tanzania'),
+    ('UA', 'UKR', 'Ukraine', NULL, NULL),
+    ('UG', 'UGA', 'Uganda', NULL, 'Republic of Uganda'),
+    ('UM', 'UMI', 'United States Minor Outlying Islands', NULL, NULL),
+    ('US', 'USA', 'United States', NULL, 'United States of America'),
+    ('UY', 'URY', 'Uruguay', NULL, 'Eastern Republic of Uruguay'),
+    ('UZ', 'UZB', 'Uzbekistan', NULL, 'Republic of Uzbekistan'),
+    ('VA', 'VAT', 'Holy See (Vatican City State)', NULL, NULL),
+    ('VC', 'VCT', 'Saint Vincent and the Grenadines', NULL, NULL),
+    ('VE', 'VEN', 'Venezuela', 'Venezuela, Bolivarian Republic of', 'Bolivarian Republic of Venezuela'),
+    ('VG', 'VGB', 'Virgin Islands, British', NULL, 'British Virgin Islands'),
+    ('VI', 'VIR', 'Virgin Islands, U.S.', NULL, 'Virgin Islands of the United States'),
+    ('VN', 'VNM', 'Vietnam', 'Viet Nam', 'Socialist Republic of Viet Nam'),
+    ('VU', 'VUT', 'Vanuatu', NULL, 'Republic of Vanuatu'),
+    ('WF', 'WLF', 'Wallis and Futuna', NULL, NULL),
+    ('WS', 'WSM', 'Samoa', NULL, 'Independent State of Samoa'),
+    ('YE', 'YEM', 'Yemen', NULL, 'Republic of Yemen'),
+    ('YT', 'MYT', 'Mayotte', NULL, NULL),
+    ('ZA', 'ZAF', 'South Africa', NULL, 'Republic of South Africa'),
+    ('ZM', 'ZMB', 'Zambia', NULL, 'Republic of Zambia'),
+    ('ZW', 'ZWE', 'Zimbabwe', NULL, 'Republic of Zimbabwe'),
+    ('XK', NULL, 'Kosovo', NULL, 'Republic of Kosovo');
+
+INSERT INTO country_aliases (alias, code) VALUES
+    ('UK', 'GB'), ('Great Britain', 'GB'), ('Britain', 'GB'), ('England', 'GB'), ('Scotland', 'GB'), ('Wales', 'GB'),
+    ('Northern Ireland', 'GB'), ('United States of America', 'US'), ('America', 'US'), ('Holland', 'NL'),
+    ('The Netherlands', 'NL'), ('Nederland', 'NL'), ('België', 'BE'), ('Belgique', 'BE'), ('Belgien', 'BE'),
+    ('Deutschland', 'DE'), ('Österreich', 'AT'), ('Schweiz', 'CH'), ('Suisse', 'CH'), ('Svizzera', 'CH'),
+    ('España', 'ES'), ('Italia', 'IT'), ('Sverige', 'SE'), ('Norge', 'NO'), ('Danmark', 'DK'), ('Suomi', 'FI'),
+    ('Polska', 'PL'), ('Česko', 'CZ'), ('Czech Republic', 'CZ'), ('Turkey', 'TR'), ('Russia', 'RU'),
+    ('Korea', 'KR'), ('Republic of Korea', 'KR'), ('Brasil', 'BR'), ('México', 'MX'), ('Vietnam', 'VN'),
+    ('Ivory Coast', 'CI'), ('Macedonia', 'MK'), ('Swaziland', 'SZ'), ('Cape Verde', 'CV'), ('Burma', 'MM'),
+    ('Hellas', 'GR'), ('Éire', 'IE'), ('Nippon', 'JP'), ('Zhongguo', 'CN');
+
+"""#),
+        EmbeddedFile(name: "0004_audit.down.sql", text: #"""
+-- Undoes 0004: removes the audit's views and indexes, and the ROR status and
+-- successors (which the ROR import fills: their data is lost).
+DROP INDEX agreements_signed;
+DROP INDEX agreements_status_expires;
+DROP TABLE institution_successors;
+ALTER TABLE institutions DROP COLUMN ror_status;
+DROP VIEW institution_dates;
+DROP VIEW news_item_dates;
+DROP VIEW appointment_dates;
+DROP VIEW membership_dates;
+DROP VIEW agreement_dates;
+
+"""#),
+        EmbeddedFile(name: "0004_audit.sql", text: #"""
+-- 0004: what `partnerships audit` needs.
+--
+-- 1. The day ranges of partial dates, once. A date known to the year
+--    ('2024') or the month ('2024-02') covers a range of days; every audit
+--    rule compares these ranges, never the raw text. The *_first column is the
+--    first day the date can mean, *_last the last day: '2024' is
+--    2024-01-01 .. 2024-12-31, '2024-02' is 2024-02-01 .. 2024-02-29 (a month
+--    ends where SQLite's date arithmetic says: the day before the first of the
+--    next month), a full date is one day. NULL stays NULL. Full ISO dates
+--    compare correctly as text, so the ranges do too. The views are public:
+--    reports and people can use them as well.
+--
+-- 2. The ROR status of an institution and its successors, filled in by the
+--    ROR import (issue 9); the audit's party-inactive rule reads them.
+--
+-- 3. Indexes the audit's queries use (see Sources/Registry/Audit/).
+
+CREATE VIEW agreement_dates AS
+SELECT
+    id, key, title, kind, status, signed_on, effective_from, expires_on,
+    CASE length(signed_on) WHEN 4 THEN signed_on || '-01-01' WHEN 7 THEN signed_on || '-01'
+        ELSE signed_on END AS signed_first,
+    CASE length(signed_on) WHEN 4 THEN signed_on || '-12-31' WHEN 7 THEN date(signed_on || '-01', '+1 month', '-1 day')
+        ELSE signed_on END AS signed_last,
+    CASE length(effective_from) WHEN 4 THEN effective_from || '-01-01' WHEN 7 THEN effective_from || '-01'
+        ELSE effective_from END AS effective_first,
+    CASE length(effective_from) WHEN 4 THEN effective_from || '-12-31' WHEN 7 THEN date(effective_from || '-01', '+1 month', '-1 day')
+        ELSE effective_from END AS effective_last,
+    CASE length(expires_on) WHEN 4 THEN expires_on || '-01-01' WHEN 7 THEN expires_on || '-01'
+        ELSE expires_on END AS expires_first,
+    CASE length(expires_on) WHEN 4 THEN expires_on || '-12-31' WHEN 7 THEN date(expires_on || '-01', '+1 month', '-1 day')
+        ELSE expires_on END AS expires_last
+FROM agreements;
+
+CREATE VIEW membership_dates AS
+SELECT
+    id, network_id, institution_id, role, since, until,
+    CASE length(since) WHEN 4 THEN since || '-01-01' WHEN 7 THEN since || '-01' ELSE since END AS since_first,
+    CASE length(since) WHEN 4 THEN since || '-12-31' WHEN 7 THEN date(since || '-01', '+1 month', '-1 day')
+        ELSE since END AS since_last,
+    CASE length(until) WHEN 4 THEN until || '-01-01' WHEN 7 THEN until || '-01' ELSE until END AS until_first,
+    CASE length(until) WHEN 4 THEN until || '-12-31' WHEN 7 THEN date(until || '-01', '+1 month', '-1 day')
+        ELSE until END AS until_last
+FROM memberships;
+
+CREATE VIEW appointment_dates AS
+SELECT
+    id, person, institution_id, network_id, title, starts_on, ends_on, term_months, ends_on_derived,
+    CASE length(starts_on) WHEN 4 THEN starts_on || '-01-01' WHEN 7 THEN starts_on || '-01'
+        ELSE starts_on END AS starts_first,
+    CASE length(starts_on) WHEN 4 THEN starts_on || '-12-31' WHEN 7 THEN date(starts_on || '-01', '+1 month', '-1 day')
+        ELSE starts_on END AS starts_last,
+    CASE length(ends_on) WHEN 4 THEN ends_on || '-01-01' WHEN 7 THEN ends_on || '-01' ELSE ends_on END AS ends_first,
+    CASE length(ends_on) WHEN 4 THEN ends_on || '-12-31' WHEN 7 THEN date(ends_on || '-01', '+1 month', '-1 day')
+        ELSE ends_on END AS ends_last
+FROM appointments;
+
+CREATE VIEW news_item_dates AS
+SELECT
+    id, key, title, summary, language, published_on,
+    CASE length(published_on) WHEN 4 THEN published_on || '-01-01' WHEN 7 THEN published_on || '-01'
+        ELSE published_on END AS published_first,
+    CASE length(published_on) WHEN 4 THEN published_on || '-12-31' WHEN 7 THEN date(published_on || '-01', '+1 month', '-1 day')
+        ELSE published_on END AS published_last
+FROM news_items;
+
+CREATE VIEW institution_dates AS
+SELECT
+    id, key, name, established,
+    CASE length(established) WHEN 4 THEN established || '-01-01' WHEN 7 THEN established || '-01'
+        ELSE established END AS established_first,
+    CASE length(established) WHEN 4 THEN established || '-12-31' WHEN 7 THEN date(established || '-01', '+1 month', '-1 day')
+        ELSE established END AS established_last
+FROM institutions;
+
+-- ROR status: NULL until the ROR import has seen the institution.
+ALTER TABLE institutions ADD COLUMN ror_status TEXT
+    CHECK (ror_status IS NULL OR ror_status IN ('active', 'inactive', 'withdrawn'));
+
+-- ROR `successor` relationships: the organisations an institution was merged
+-- into or renamed to. The successor need not be in the registry.
+CREATE TABLE institution_successors (
+    institution_id   INTEGER NOT NULL REFERENCES institutions (id) ON DELETE CASCADE,
+    successor_ror_id TEXT NOT NULL,
+    successor_name   TEXT,
+    PRIMARY KEY (institution_id, successor_ror_id)
+) STRICT, WITHOUT ROWID;
+
+-- expired-but-active, expiring-soon and no-expiry read active agreements by
+-- expiry date (no-expiry: those without one, by signing date), in the order
+-- they are reported, so their results need no sort.
+CREATE INDEX agreements_status_expires ON agreements (status, expires_on, signed_on);
+-- signed-in-future reads agreements by signing date; before-established asks
+-- for the earliest signing date.
+CREATE INDEX agreements_signed ON agreements (signed_on);
+
+"""#),
+        EmbeddedFile(name: "0005_ror.down.sql", text: #"""
+-- Undoes 0005: forgets what ROR said and the ROR relationships. The
+-- institutions, their aliases, ror_id and ror_status (0004) stay as they are.
+DROP TABLE institution_relations;
+DROP TABLE institution_ror_values;
+
+"""#),
+        EmbeddedFile(name: "0005_ror.sql", text: #"""
+-- 0005: what `partnerships import ror` needs, beyond 0004's
+-- institutions.ror_status and institution_successors (which the audit's
+-- party-inactive rule reads).
+
+-- What ROR said about an institution at the last import, one row per
+-- institution that the import has seen. It tells ROR's values from a user's:
+-- a registry field that still equals what ROR gave last time came from ROR and
+-- follows ROR when ROR changes; a field that differs from it was set by a user
+-- and is kept (and reported as a conflict) unless the import is given
+-- --overwrite. The row holds ROR's own newest values even where the user's
+-- were kept, so a query such as
+--   SELECT i.key, i.name, r.name AS ror_name FROM institutions i
+--   JOIN institution_ror_values r ON r.institution_id = i.id WHERE i.name IS NOT r.name
+-- shows where the registry and ROR differ (`partnerships import ror FILE
+-- --dry-run` lists the differences that are conflicts).
+CREATE TABLE institution_ror_values (
+    institution_id INTEGER PRIMARY KEY REFERENCES institutions (id) ON DELETE CASCADE,
+    -- The ROR record these values come from (institutions.ror_id, unless a user has changed that since).
+    ror_id         TEXT NOT NULL,
+    -- The ror_display name.
+    name           TEXT NOT NULL,
+    -- The kind the record's types map to, and the types themselves, ';'-separated as in ROR ("education;funder").
+    kind           TEXT NOT NULL,
+    ror_types      TEXT NOT NULL,
+    -- Country code and city of the first location.
+    country_code   TEXT NOT NULL,
+    city           TEXT,
+    -- The first link of type website.
+    website        TEXT,
+    -- The year, as 'YYYY'.
+    established    TEXT,
+    -- ROR's parent among those in the registry: the one parent_id follows (NULL when none).
+    parent_ror_id  TEXT,
+    -- admin.last_modified.date of the record.
+    last_modified  TEXT
+) STRICT;
+
+-- A record's other ROR relationships: its parents (also those not in the
+-- registry, so that a later import can link them), predecessors (the
+-- organisations it was renamed from or merged out of) and related
+-- organisations. The other side need not be in the registry. Successors are
+-- in institution_successors (0004). Children are not stored: each child record
+-- names its parent, and a parent lists its children by the hundred.
+CREATE TABLE institution_relations (
+    institution_id INTEGER NOT NULL REFERENCES institutions (id) ON DELETE CASCADE,
+    relation       TEXT NOT NULL CHECK (relation IN ('parent', 'predecessor', 'related')),
+    ror_id         TEXT NOT NULL CHECK (length(ror_id) = 9 AND ror_id GLOB '0[0-9a-z][0-9a-z][0-9a-z][0-9a-z][0-9a-z][0-9a-z][0-9][0-9]'),
+    -- The other side's name as ROR labels it.
+    name           TEXT,
+    PRIMARY KEY (institution_id, relation, ror_id)
+) STRICT, WITHOUT ROWID;
+-- "Which institutions name this one as their parent (or predecessor)?", and
+-- the import's pass over all parent relationships.
+CREATE INDEX institution_relations_target ON institution_relations (relation, ror_id);
+
+"""#),
     ]
     static let reports: [EmbeddedFile] = [
+        EmbeddedFile(name: "agreements.sql", text: #"""
+-- name: agreements
+-- description: Agreements with their parties and dates, newest first; filter by institution, country, kind, and in force on --as-of (yes or no).
+-- param: institution =
+-- param: country =
+-- param: kind =
+-- param: in_force =
+--
+-- institution: a key, name, short name or alias; country: a code or name;
+-- both in any letter case. kind: mou, exchange, dual_degree, ... in_force:
+-- yes (in force on --as-of) or no. Leave one out not to filter by it.
+WITH
+    chosen_institutions AS (
+        SELECT institution_id FROM institution_lookup WHERE label = :institution COLLATE NOCASE),
+    chosen_countries AS (
+        SELECT code FROM country_lookup WHERE label = :country COLLATE NOCASE),
+    -- The agreements to look at: those of the institution when one is given
+    -- (a few hundred at most), else those with a party in the country, else
+    -- all. Each branch runs only when its condition on the parameters holds.
+    candidates (id) AS (
+        SELECT p.agreement_id FROM agreement_parties p
+        WHERE :institution IS NOT NULL AND p.institution_id IN chosen_institutions
+        UNION
+        SELECT p.agreement_id FROM institutions i JOIN agreement_parties p ON p.institution_id = i.id
+        WHERE :institution IS NULL AND :country IS NOT NULL AND i.country_code IN chosen_countries
+        UNION
+        SELECT id FROM agreements WHERE :institution IS NULL AND :country IS NULL)
+SELECT
+    a.key,
+    a.title,
+    a.kind,
+    a.status,
+    a.signed_on,
+    a.effective_from,
+    a.expires_on,
+    CASE WHEN :as_of BETWEEN a.in_force_from AND a.in_force_until THEN 'yes' ELSE 'no' END AS in_force,
+    a.parties
+FROM agreement_overview a
+WHERE a.id IN candidates
+  AND (:country IS NULL OR EXISTS (
+        SELECT 1 FROM agreement_parties p JOIN institutions i ON i.id = p.institution_id
+        WHERE p.agreement_id = a.id AND i.country_code IN chosen_countries))
+  AND (:kind IS NULL OR a.kind = lower(:kind))
+  AND (:in_force IS NULL
+       OR lower(:in_force) = CASE WHEN :as_of BETWEEN a.in_force_from AND a.in_force_until THEN 'yes' ELSE 'no' END)
+ORDER BY a.signed_start DESC NULLS LAST, a.key;
+
+"""#),
+        EmbeddedFile(name: "expiring.sql", text: #"""
+-- name: expiring
+-- description: Agreements in force on --as-of that end within within_days days of it, soonest first; optionally for one institution or country.
+-- param: within_days = 180
+-- param: institution =
+-- param: country =
+--
+-- An expiry known to the month or year ends on the last day of that month
+-- or year (ends_on); days_left counts from --as-of.
+SELECT
+    a.expires_end AS ends_on,
+    CAST(julianday(a.expires_end) - julianday(:as_of) AS INTEGER) AS days_left,
+    a.key,
+    a.title,
+    a.kind,
+    a.expires_on,
+    a.parties
+FROM agreement_overview a
+WHERE a.expires_end BETWEEN :as_of AND date(:as_of, printf('%+d days', :within_days))
+  AND :as_of BETWEEN a.in_force_from AND a.in_force_until
+  AND (:institution IS NULL OR EXISTS (
+        SELECT 1 FROM agreement_parties p
+        WHERE p.agreement_id = a.id
+          AND p.institution_id IN (SELECT institution_id FROM institution_lookup WHERE label = :institution COLLATE NOCASE)))
+  AND (:country IS NULL OR EXISTS (
+        SELECT 1 FROM agreement_parties p JOIN institutions i ON i.id = p.institution_id
+        WHERE p.agreement_id = a.id
+          AND i.country_code IN (SELECT code FROM country_lookup WHERE label = :country COLLATE NOCASE)))
+ORDER BY a.expires_end, a.key;
+
+"""#),
+        EmbeddedFile(name: "institution.sql", text: #"""
+-- name: institution
+-- description: One institution's profile: names, parent and parts, networks, agreements, appointments and news.
+-- param: institution
+--
+-- institution: a key, name, short name or alias, in any letter case. One
+-- row per fact: section, name, detail, starts, ends. Agreements and news
+-- come newest first.
+WITH
+    chosen (id) AS (
+        SELECT institution_id FROM institution_lookup WHERE label = :institution COLLATE NOCASE),
+    facts (part, section, name, detail, starts, ends, newest) AS (
+        SELECT 1, 'institution', i.name,
+               i.key || ' · ' || i.kind || ' · ' || coalesce(i.city || ', ', '') || i.country_code,
+               i.established, NULL, NULL
+        FROM institutions i WHERE i.id IN chosen
+        UNION ALL
+        SELECT 2, 'short name', i.short_name, NULL, NULL, NULL, NULL
+        FROM institutions i WHERE i.id IN chosen AND i.short_name IS NOT NULL
+        UNION ALL
+        SELECT 3, 'alias', a.alias, a.lang, NULL, NULL, NULL
+        FROM institution_aliases a WHERE a.institution_id IN chosen
+        UNION ALL
+        SELECT 4, 'parent', p.name, p.key, NULL, NULL, NULL
+        FROM institutions i JOIN institutions p ON p.id = i.parent_id WHERE i.id IN chosen
+        UNION ALL
+        SELECT 5, 'part', c.name, c.key, NULL, NULL, NULL
+        FROM institutions c WHERE c.parent_id IN chosen
+        UNION ALL
+        SELECT 6, 'network', coalesce(m.network_acronym, m.network_name), m.role, m.since, m.until, NULL
+        FROM membership_overview m WHERE m.institution_id IN chosen
+        UNION ALL
+        SELECT 7, 'agreement', a.title,
+               a.key || ' · ' || a.kind || ' · ' ||
+               CASE WHEN :as_of BETWEEN a.in_force_from AND a.in_force_until THEN 'in force' ELSE a.status END ||
+               coalesce(' · with ' || (
+                   SELECT group_concat(o.name, '; ') FROM agreement_parties op JOIN institutions o ON o.id = op.institution_id
+                   WHERE op.agreement_id = a.id AND op.institution_id NOT IN chosen), ''),
+               a.signed_on, a.expires_on, a.signed_start
+        FROM agreement_overview a
+        WHERE a.id IN (SELECT agreement_id FROM agreement_parties WHERE institution_id IN chosen)
+        UNION ALL
+        SELECT 8, 'appointment', ap.title || ': ' || ap.person, NULL, ap.starts_on, ap.ends_on, ap.starts_on
+        FROM appointments ap WHERE ap.institution_id IN chosen
+        UNION ALL
+        SELECT 9, 'news', n.title, n.language || ' · ' || n.key, n.published_on, NULL, n.published_start
+        FROM news_overview n
+        WHERE n.id IN (SELECT news_item_id FROM news_institutions WHERE institution_id IN chosen)
+           OR n.id IN (SELECT news_item_id FROM news_agreements
+                       WHERE agreement_id IN (SELECT agreement_id FROM agreement_parties WHERE institution_id IN chosen)))
+SELECT section, name, detail, starts, ends
+FROM facts
+ORDER BY part, newest DESC, name;
+
+"""#),
+        EmbeddedFile(name: "network-members.sql", text: #"""
+-- name: network-members
+-- description: The members of one network on --as-of, with role, since and until; former = 1 lists former and future members too.
+-- param: network
+-- param: former = 0
+--
+-- network: a key, name or acronym, in any letter case.
+SELECT
+    m.institution_key AS key,
+    m.institution_name AS institution,
+    m.country_code AS country,
+    m.role,
+    m.since,
+    m.until,
+    CASE WHEN :as_of BETWEEN m.member_from AND m.member_until THEN 'yes' ELSE 'no' END AS current
+FROM membership_overview m
+WHERE m.network_id IN (SELECT network_id FROM network_lookup WHERE label = :network COLLATE NOCASE)
+  AND (:former <> 0 OR :as_of BETWEEN m.member_from AND m.member_until)
+ORDER BY m.institution_name, m.institution_key, m.role;
+
+"""#),
+        EmbeddedFile(name: "overview.sql", text: #"""
+-- name: overview
+-- description: What the registry holds: institutions, networks, memberships, agreements by kind and status, news by year and language, appointments.
+--
+-- One row per count: section, item, detail (agreements: the status; news:
+-- the language) and count. Each total is its own `SELECT count(*)`, which
+-- SQLite answers without reading every row.
+SELECT section, item, detail, count
+FROM (
+    SELECT 1 AS part, 'institutions' AS section, 'all' AS item, NULL AS detail, (SELECT count(*) FROM institutions) AS count
+    UNION ALL
+    SELECT 2, 'networks', 'all', NULL, (SELECT count(*) FROM networks)
+    UNION ALL
+    SELECT 3, 'memberships', 'all', NULL, (SELECT count(*) FROM memberships)
+    UNION ALL
+    SELECT 4, 'agreements', 'all', NULL, (SELECT count(*) FROM agreements)
+    UNION ALL
+    SELECT 5, 'agreements', kind, status, count(*) FROM agreements GROUP BY kind, status
+    UNION ALL
+    SELECT 6, 'news items', 'all', NULL, (SELECT count(*) FROM news_items)
+    UNION ALL
+    SELECT 7, 'news items', substr(published_on, 1, 4), language, count(*) FROM news_items
+    GROUP BY substr(published_on, 1, 4), language
+    UNION ALL
+    SELECT 8, 'appointments', 'all', NULL, (SELECT count(*) FROM appointments)
+)
+ORDER BY part, item, detail;
+
+"""#),
+        EmbeddedFile(name: "partners-by-country.sql", text: #"""
+-- name: partners-by-country
+-- description: Per country: how many partner institutions, agreements, and agreements in force on --as-of; for one institution's partners, or for all parties.
+-- param: institution =
+-- param: country =
+--
+-- With institution, its partners are the other parties of its agreements;
+-- without, every party of every agreement counts. country keeps one country
+-- (a code or name, any letter case). Of the two SELECTs below only the one
+-- whose condition on :institution holds reads anything.
+WITH
+    chosen AS (
+        SELECT institution_id FROM institution_lookup WHERE label = :institution COLLATE NOCASE),
+    chosen_countries AS (
+        SELECT code FROM country_lookup WHERE label = :country COLLATE NOCASE),
+    counts (country, partners, agreements, in_force) AS (
+        SELECT
+            i.country_code,
+            count(DISTINCT other.institution_id),
+            count(DISTINCT a.id),
+            count(DISTINCT CASE WHEN :as_of BETWEEN a.in_force_from AND a.in_force_until THEN a.id END)
+        FROM agreement_parties mine
+        JOIN agreement_overview a ON a.id = mine.agreement_id
+        JOIN agreement_parties other ON other.agreement_id = mine.agreement_id
+        JOIN institutions i ON i.id = other.institution_id
+        WHERE :institution IS NOT NULL
+          AND mine.institution_id IN chosen
+          AND other.institution_id NOT IN chosen
+          AND (:country IS NULL OR i.country_code IN chosen_countries)
+        GROUP BY i.country_code
+        UNION ALL
+        SELECT
+            i.country_code,
+            count(DISTINCT p.institution_id),
+            count(DISTINCT a.id),
+            count(DISTINCT CASE WHEN :as_of BETWEEN a.in_force_from AND a.in_force_until THEN a.id END)
+        FROM institutions i
+        JOIN agreement_parties p ON p.institution_id = i.id
+        JOIN agreement_overview a ON a.id = p.agreement_id
+        WHERE :institution IS NULL
+          AND (:country IS NULL OR i.country_code IN chosen_countries)
+        GROUP BY i.country_code)
+SELECT counts.country, c.name AS country_name, partners, agreements, in_force
+FROM counts LEFT JOIN countries c ON c.code = counts.country
+ORDER BY agreements DESC, counts.country;
+
+"""#),
+        EmbeddedFile(name: "shared-networks.sql", text: #"""
+-- name: shared-networks
+-- description: For one institution, the other institutions that share a network with it on --as-of, and which networks; most shared first.
+-- param: institution
+--
+-- institution: a key, name, short name or alias, in any letter case.
+WITH
+    chosen AS (
+        SELECT institution_id FROM institution_lookup WHERE label = :institution COLLATE NOCASE),
+    -- The chosen institution's networks on --as-of.
+    mine AS (
+        SELECT network_id FROM membership_overview
+        WHERE institution_id IN chosen AND :as_of BETWEEN member_from AND member_until),
+    -- Every other current member of those networks, once per network.
+    shared AS (
+        SELECT DISTINCT m.institution_id, m.institution_key, m.institution_name, m.country_code,
+               coalesce(m.network_acronym, m.network_name) AS network
+        FROM membership_overview m
+        WHERE m.network_id IN mine
+          AND m.institution_id NOT IN chosen
+          AND :as_of BETWEEN m.member_from AND m.member_until
+        ORDER BY network)
+SELECT
+    institution_key AS key,
+    institution_name AS institution,
+    country_code AS country,
+    count(*) AS shared,
+    group_concat(network, ', ') AS networks
+FROM shared
+GROUP BY institution_id
+ORDER BY shared DESC, institution, key;
+
+"""#),
+        EmbeddedFile(name: "timeline.sql", text: #"""
+-- name: timeline
+-- description: News items and agreement signings, start dates and expiries between from and to, in date order; optionally for one institution.
+-- param: from =
+-- param: to =
+-- param: institution =
+--
+-- from and to: dates as YYYY-MM-DD, YYYY-MM or YYYY (to = 2025 means to the
+-- end of 2025); by default the year up to --as-of. An event dated to a month
+-- or year sorts at the start of it, an expiry at its end. institution: a
+-- key, name, short name or alias.
+WITH
+    bounds (first_day, last_day) AS (
+        SELECT
+            coalesce(CASE length(:from) WHEN 4 THEN :from || '-01-01' WHEN 7 THEN :from || '-01' ELSE :from END,
+                     date(:as_of, '-1 year', '+1 day')),
+            coalesce(CASE length(:to) WHEN 4 THEN :to || '-12-31' WHEN 7 THEN date(:to || '-01', '+1 month', '-1 day') ELSE :to END,
+                     :as_of)),
+    chosen AS (
+        SELECT institution_id FROM institution_lookup WHERE label = :institution COLLATE NOCASE),
+    -- The chosen institution's agreements (none needed without one).
+    theirs AS (
+        SELECT agreement_id FROM agreement_parties WHERE institution_id IN chosen),
+    events (day, date, event, key, title, detail) AS (
+        SELECT a.signed_start, a.signed_on, 'signed', a.key, a.title, a.kind
+        FROM bounds b JOIN agreement_periods a ON a.signed_start BETWEEN b.first_day AND b.last_day
+        WHERE :institution IS NULL OR a.id IN theirs
+        UNION ALL
+        SELECT a.effective_start, a.effective_from, 'takes effect', a.key, a.title, a.kind
+        FROM bounds b JOIN agreement_periods a ON a.effective_start BETWEEN b.first_day AND b.last_day
+        WHERE :institution IS NULL OR a.id IN theirs
+        UNION ALL
+        SELECT a.expires_end, a.expires_on, 'expires', a.key, a.title, a.kind
+        FROM bounds b JOIN agreement_periods a ON a.expires_end BETWEEN b.first_day AND b.last_day
+        WHERE :institution IS NULL OR a.id IN theirs
+        UNION ALL
+        SELECT n.published_start, n.published_on, 'news', n.key, n.title, n.language
+        FROM bounds b JOIN news_overview n ON n.published_start BETWEEN b.first_day AND b.last_day
+        WHERE :institution IS NULL
+           OR n.id IN (SELECT news_item_id FROM news_institutions WHERE institution_id IN chosen)
+           OR n.id IN (SELECT news_item_id FROM news_agreements WHERE agreement_id IN theirs))
+SELECT date, event, key, title, detail
+FROM events
+ORDER BY day, CASE event WHEN 'signed' THEN 1 WHEN 'takes effect' THEN 2 WHEN 'news' THEN 3 ELSE 4 END, key;
+
+"""#),
     ]
     static let seeds: [EmbeddedFile] = [
         EmbeddedFile(name: "agreements.csv", text: #"""

@@ -18,9 +18,15 @@ public enum RegistryDatabase {
     }
 
     /// Opens the registry at `path`. Refuses, without writing a byte, a file
-    /// that is not an SQLite database or that belongs to another application.
-    public static func open(path: String, access: Access, busyTimeout: TimeInterval = 5) throws -> Connection {
-        let fileExists = FileManager.default.fileExists(atPath: path)
+    /// that is not an SQLite database, that belongs to another application,
+    /// that a newer program has migrated past `newestSchemaVersion` (nil: do
+    /// not check, for `migrate status` and `backup`), or — for a command that
+    /// writes — that cannot be written.
+    public static func open(path: String, access: Access, busyTimeout: TimeInterval = 5,
+                            newestSchemaVersion: Int? = builtInSchemaVersion) throws -> Connection {
+        var isFolder: ObjCBool = false
+        let fileExists = FileManager.default.fileExists(atPath: path, isDirectory: &isFolder)
+        if fileExists && isFolder.boolValue { throw RegistryError.isAFolder(path: path) }
         if !fileExists {
             if access != .create { throw RegistryError.missingDatabase(path: path) }
             let folder = (path as NSString).deletingLastPathComponent
@@ -34,11 +40,20 @@ public enum RegistryDatabase {
         case .read: .readOnly
         }
         let configuration = Connection.Configuration(mode: mode, busyTimeout: busyTimeout, walMode: true,
-                                                     prepareDatabase: { try checkIdentity($0, path: path) })
+                                                     prepareDatabase: { connection in
+            try checkIdentity(connection, path: path)
+            if let newestSchemaVersion { try checkNotNewer(connection, than: newestSchemaVersion) }
+            // SQLite quietly opens a write-protected file read-only; a command
+            // that writes must stop here, before it has done half its work.
+            if access != .read && connection.isReadOnly { throw RegistryError.readOnly(path: path) }
+        })
         do {
             return try Connection(path: path, configuration: configuration)
         } catch let error as DatabaseError where error.primaryCode == SQLITE_NOTADB {
             throw RegistryError.notADatabase(path: path)
+        } catch let error as DatabaseError where error.primaryCode == SQLITE_CANTOPEN || error.primaryCode == SQLITE_READONLY
+                                                    || error.primaryCode == SQLITE_PERM {
+            throw RegistryError.cannotOpen(path: path, reason: explainCannotOpen(path: path, access: access, error: error))
         }
     }
 
@@ -51,6 +66,44 @@ public enum RegistryDatabase {
             throw RegistryError.foreignDatabase(path: path, applicationID: applicationID)
         }
     }
+
+    /// Refuses a database a newer program has migrated: this one does not
+    /// know its schema, and must not even switch its journal mode.
+    static func checkNotNewer(_ connection: Connection, than newest: Int) throws {
+        let userVersion = Int(try connection.scalar("PRAGMA user_version")?.int64 ?? 0)
+        let hasMigrations = try connection.scalar(
+            "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'schema_migrations'")?.int64 == 1
+        let applied = hasMigrations ? Int(try connection.scalar("SELECT max(version) FROM schema_migrations")?.int64 ?? 0) : 0
+        guard max(userVersion, applied) > newest else { return }
+        let unknown = hasMigrations
+            ? try connection.rows("SELECT version FROM schema_migrations WHERE version > ? ORDER BY version", [newest])
+                .compactMap { $0[0].int64.map(Int.init) }
+            : []
+        throw MigrationError.databaseNewer(databaseVersion: max(userVersion, applied), knownVersion: newest,
+                                           unknownVersions: unknown)
+    }
+
+    /// Says why SQLite could not open a file, in terms a user can act on.
+    static func explainCannotOpen(path: String, access: Access, error: DatabaseError) -> String {
+        let folder = (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent
+        let name = (path as NSString).lastPathComponent
+        if FileManager.default.fileExists(atPath: path) && Glibc.access(path, R_OK) != 0 {
+            return "the file cannot be read (\(String(cString: strerror(errno)))); check its permissions"
+        }
+        if Glibc.access(folder, W_OK) != 0 {
+            return "its folder '\(folder)' is read-only, and SQLite must create '\(name)-wal' and '\(name)-shm' (or '\(name)-journal') beside the registry, even to read a registry in WAL mode. Make the folder writable, or copy the registry to a writable folder"
+        }
+        if access != .read && Glibc.access(path, W_OK) != 0 {
+            return "the file is read-only (\(String(cString: strerror(errno)))); make it writable, or use a command that only reads"
+        }
+        return error.message
+    }
+
+    /// The newest migration built into this binary: a registry above it was
+    /// written by a newer program.
+    public static let builtInSchemaVersion: Int = EmbeddedResources.migrations
+        .compactMap { Int($0.name.prefix { $0.isNumber }) }
+        .max() ?? 0
 
     /// The migrations built into this binary.
     public static func embeddedMigrations() throws -> [Migration] {

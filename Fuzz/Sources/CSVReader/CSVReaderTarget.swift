@@ -1,0 +1,127 @@
+import Foundation
+import FuzzSupport
+import Registry
+
+/// The CSV reader over arbitrary bytes. The first byte picks a small buffer
+/// size, so records straddle buffer refills at every possible offset; the
+/// result must be the same as with one large buffer (a reader that depends
+/// on where a refill falls is wrong), and it must equal a simple in-memory
+/// RFC 4180 reader written here as the oracle.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzCSVReader(_ data: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
+    var input = FuzzInput(data, count)
+    let chunk = 16 + Int(input.takeByte() % 48)
+    let bytes = input.data
+    let small = CSVParse.records(bytes, chunkSize: chunk)
+    let large = CSVParse.records(bytes, chunkSize: 1 << 16)
+    if small != large {
+        fuzzFailure("chunk size \(chunk) reads differently from 64 KiB:\n\(small)\n---\n\(large)")
+    }
+    if let expected = CSVParse.reference(bytes),
+       expected.records != large.records || expected.failure != (large.failure != nil) {
+        fuzzFailure("read differently from the reference reader:\nexpected \(expected)\nread \(large)")
+    }
+    return 0
+}
+
+enum CSVParse {
+    struct Record: Equatable, CustomStringConvertible {
+        var line: Int
+        var fields: [String]
+        var problem: String?
+        var description: String { "\(line): \(fields)\(problem.map { " (\($0))" } ?? "")" }
+    }
+
+    struct Outcome: Equatable, CustomStringConvertible {
+        var records: [Record] = []
+        var failure: String?
+        var description: String { records.map(\.description).joined(separator: "\n") + (failure.map { "\nfailure \($0)" } ?? "") }
+    }
+
+    static func records(_ data: Data, chunkSize: Int) -> Outcome {
+        let reader = CSVReader(source: ByteSource(name: "fuzz", data: data, chunkSize: chunkSize), maxRecordBytes: 1 << 20)
+        var outcome = Outcome()
+        var lastLine = 0
+        do {
+            while try reader.next() {
+                guard reader.line > lastLine else { fuzzFailure("line \(reader.line) after line \(lastLine)") }
+                guard reader.fieldCount >= 1 else { fuzzFailure("a record with no field on line \(reader.line)") }
+                lastLine = reader.line
+                var fields: [String] = []
+                for index in 0..<reader.fieldCount {
+                    let lossy = reader.lossyText(index)
+                    switch reader.text(index) {
+                    case .success(let text):
+                        guard text == lossy else { fuzzFailure("text and lossyText differ for valid UTF-8") }
+                        guard reader.isEmpty(index) == text.isEmpty else { fuzzFailure("isEmpty disagrees with the text") }
+                        if case .success(let trimmed) = reader.text(index, trimming: true), trimmed.count > text.count {
+                            fuzzFailure("trimming made the field longer")
+                        }
+                        fields.append(text)
+                    case .failure(let problem):
+                        fields.append("<\(problem)>")
+                    }
+                }
+                outcome.records.append(Record(line: reader.line, fields: fields, problem: reader.recordProblem))
+            }
+        } catch {
+            outcome.failure = "\(error)"
+        }
+        return outcome
+    }
+
+    /// A second, deliberately simple RFC 4180 reader over the whole input in
+    /// memory: the oracle. Nil for input it does not model (NUL bytes,
+    /// invalid UTF-8, UTF-16, text after a closing quote); `failure` true for
+    /// an unterminated quote. CRLF, LF and CR end lines; line breaks inside
+    /// quotes become LF; blank lines between records are skipped.
+    static func reference(_ data: Data) -> (records: [Record], failure: Bool)? {
+        var d = [UInt8](data)
+        guard !d.contains(0), String(validating: d, as: UTF8.self) != nil else { return nil }
+        if d.starts(with: [0xEF, 0xBB, 0xBF]) { d.removeFirst(3) }
+        let (quote, comma, lf, cr): (UInt8, UInt8, UInt8, UInt8) = (0x22, 0x2C, 0x0A, 0x0D)
+        let n = d.count
+        var i = 0, line = 1
+        var records: [Record] = []
+        func lineBreak() {  // at d[i] == CR or LF
+            i += (d[i] == cr && i + 1 < n && d[i + 1] == lf) ? 2 : 1
+            line += 1
+        }
+        while true {
+            while i < n && (d[i] == lf || d[i] == cr) { lineBreak() }
+            if i >= n { return (records, false) }
+            let start = line
+            var fields: [String] = []
+            var endOfRecord = false
+            while !endOfRecord {
+                var field: [UInt8] = []
+                if i < n && d[i] == quote {
+                    i += 1
+                    while true {
+                        guard i < n else { return (records, true) }
+                        if d[i] == quote {
+                            if i + 1 < n && d[i + 1] == quote { field.append(quote); i += 2; continue }
+                            i += 1
+                            break
+                        }
+                        if d[i] == cr || d[i] == lf { field.append(lf); lineBreak(); continue }
+                        field.append(d[i]); i += 1
+                    }
+                    guard i >= n || d[i] == comma || d[i] == lf || d[i] == cr else { return nil }
+                } else {
+                    while i < n && d[i] != comma && d[i] != lf && d[i] != cr { field.append(d[i]); i += 1 }
+                }
+                fields.append(String(decoding: field, as: UTF8.self))
+                if i >= n {
+                    endOfRecord = true
+                } else if d[i] == comma {
+                    i += 1
+                } else {
+                    lineBreak()
+                    endOfRecord = true
+                }
+            }
+            records.append(Record(line: start, fields: fields, problem: nil))
+        }
+    }
+}

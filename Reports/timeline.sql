@@ -1,0 +1,43 @@
+-- name: timeline
+-- description: News items and agreement signings, start dates and expiries between from and to, in date order; optionally for one institution.
+-- param: from =
+-- param: to =
+-- param: institution =
+--
+-- from and to: dates as YYYY-MM-DD, YYYY-MM or YYYY (to = 2025 means to the
+-- end of 2025); by default the year up to --as-of. An event dated to a month
+-- or year sorts at the start of it, an expiry at its end. institution: a
+-- key, name, short name or alias.
+WITH
+    bounds (first_day, last_day) AS (
+        SELECT
+            coalesce(CASE length(:from) WHEN 4 THEN :from || '-01-01' WHEN 7 THEN :from || '-01' ELSE :from END,
+                     date(:as_of, '-1 year', '+1 day')),
+            coalesce(CASE length(:to) WHEN 4 THEN :to || '-12-31' WHEN 7 THEN date(:to || '-01', '+1 month', '-1 day') ELSE :to END,
+                     :as_of)),
+    chosen AS (
+        SELECT institution_id FROM institution_lookup WHERE label = :institution COLLATE NOCASE),
+    -- The chosen institution's agreements (none needed without one).
+    theirs AS (
+        SELECT agreement_id FROM agreement_parties WHERE institution_id IN chosen),
+    events (day, date, event, key, title, detail) AS (
+        SELECT a.signed_start, a.signed_on, 'signed', a.key, a.title, a.kind
+        FROM bounds b JOIN agreement_periods a ON a.signed_start BETWEEN b.first_day AND b.last_day
+        WHERE :institution IS NULL OR a.id IN theirs
+        UNION ALL
+        SELECT a.effective_start, a.effective_from, 'takes effect', a.key, a.title, a.kind
+        FROM bounds b JOIN agreement_periods a ON a.effective_start BETWEEN b.first_day AND b.last_day
+        WHERE :institution IS NULL OR a.id IN theirs
+        UNION ALL
+        SELECT a.expires_end, a.expires_on, 'expires', a.key, a.title, a.kind
+        FROM bounds b JOIN agreement_periods a ON a.expires_end BETWEEN b.first_day AND b.last_day
+        WHERE :institution IS NULL OR a.id IN theirs
+        UNION ALL
+        SELECT n.published_start, n.published_on, 'news', n.key, n.title, n.language
+        FROM bounds b JOIN news_overview n ON n.published_start BETWEEN b.first_day AND b.last_day
+        WHERE :institution IS NULL
+           OR n.id IN (SELECT news_item_id FROM news_institutions WHERE institution_id IN chosen)
+           OR n.id IN (SELECT news_item_id FROM news_agreements WHERE agreement_id IN theirs))
+SELECT date, event, key, title, detail
+FROM events
+ORDER BY day, CASE event WHEN 'signed' THEN 1 WHEN 'takes effect' THEN 2 WHEN 'news' THEN 3 ELSE 4 END, key;

@@ -1,0 +1,51 @@
+import ArgumentParser
+import Foundation
+import Registry
+
+struct QueryCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "query",
+        abstract: "Run one read-only SQL statement against the registry.",
+        discussion: """
+            The registry is opened read-only and every statement is checked before it runs:
+            INSERT, UPDATE, DELETE, CREATE, DROP, ALTER, ATTACH, DETACH, a PRAGMA that sets
+            a value, load_extension() and more than one statement are refused with exit code
+            64, and the database is never changed. The views agreement_overview,
+            membership_overview and news_overview hold the common joins; dates known to the
+            month or year have *_start and *_end columns. Give - to read the SQL from stdin.
+
+            Examples:
+              partnerships query "SELECT kind, count(*) FROM agreements GROUP BY kind"
+              partnerships query "SELECT key, parties FROM agreement_overview WHERE expires_end < '2027-01-01'" --format json
+              partnerships query - --timeout 10 < my-query.sql
+            """)
+
+    @Argument(help: ArgumentHelp("One SELECT statement, or - to read it from stdin.", valueName: "sql"))
+    var sql: String
+
+    @Option(help: ArgumentHelp("Stop the query after this many seconds (exit code 75).", valueName: "seconds"))
+    var timeout: Double?
+
+    @OptionGroup var output: OutputOptions
+    @OptionGroup var database: DatabaseOptions
+
+    func validate() throws {
+        if let timeout, !(timeout > 0 && timeout.isFinite) {
+            throw ValidationError("--timeout must be a number of seconds greater than 0")
+        }
+    }
+
+    func run() throws {
+        let text: String
+        if sql == "-" {
+            text = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+        } else {
+            text = sql
+        }
+        let queryGuard = try ReadOnlyRegistry.open(path: database.path, busyTimeout: database.busyTimeout)
+        let statement = try queryGuard.prepare(text)
+        let printer = RowPrinter(format: output.resolved)
+        try queryGuard.run(statement, timeout: timeout, columns: printer.begin(columns:), row: printer.write(row:))
+        printer.finish()
+    }
+}

@@ -1,0 +1,21 @@
+import Database
+
+/// Streams rows to stdout in the chosen format: what `report`, `search` and
+/// `query` hand their rows to.
+final class RowPrinter {
+    private let output = StandardOutput()
+    private var writer: any ResultWriter
+
+    init(format: OutputFormat) {
+        writer = ResultWriters.make(format, output: output)
+    }
+
+    func begin(columns: [String]) { writer.begin(columns: columns) }
+    func write(row: [DatabaseValue]) { writer.write(row: row) }
+
+    /// Ends the output (a table is written here, once its widths are known) and flushes.
+    func finish() {
+        writer.end()
+        output.flush()
+    }
+}

@@ -1,0 +1,103 @@
+import Database
+
+/// Runs audit rules over a registry and hands over their findings sorted by
+/// severity, then date (then rule, in the order of `AuditRules.all`).
+///
+/// Each rule query returns its rows already ordered by date, mostly straight
+/// from an index, so the runner only merges them: findings stream out as they
+/// are read, whatever their number, and nothing is sorted twice. A possible
+/// finding of an error or warning rule belongs to the next severity down; it
+/// is held back until that severity's turn.
+public final class Auditor {
+    public let settings: AuditSettings
+    public let rules: [AuditRule]
+    private let connection: Connection
+
+    public init(connection: Connection, settings: AuditSettings, rules: [AuditRule] = AuditRules.all) throws {
+        try Self.checkSchema(connection)
+        self.connection = connection
+        self.settings = settings
+        self.rules = rules
+    }
+
+    /// Calls `emit` with every finding, in order, and returns the counts.
+    ///
+    /// With `parallel` (the default) and a registry file, each rule query runs
+    /// on its own thread and read-only connection, ahead of the merge. (Each
+    /// connection reads its own snapshot: run the audit when no import is
+    /// writing, or accept that a commit in between may show in some rules only.)
+    @discardableResult
+    public func run(parallel: Bool = true, _ emit: (Finding) throws -> Void) throws -> AuditSummary {
+        var summary = AuditSummary(asOf: settings.asOf)
+        let path = connection.path
+        let threaded = parallel && !path.isEmpty && path != ":memory:" && !path.hasPrefix("file:")
+        // A full audit reads much of the file, partly in index order: mapped
+        // pages spare a system call per page read. Only for this run.
+        let mmapSize = try connection.scalar("PRAGMA mmap_size")?.int64 ?? 0
+        try connection.execute("PRAGMA mmap_size = \(Self.mmapSize)")
+        defer { try? connection.execute("PRAGMA mmap_size = \(mmapSize)") }
+
+        var cursors: [FindingCursor] = []
+        defer { cursors.forEach { $0.cancel() } }
+        for rule in rules {
+            for query in rule.queries {
+                if threaded {
+                    cursors.append(PrefetchingCursor(rule: rule, query: query, order: cursors.count, path: path,
+                                                     busyTimeout: connection.configuration.busyTimeout,
+                                                     settings: settings))
+                } else {
+                    cursors.append(try QueryCursor(rule: rule, query: query, order: cursors.count,
+                                                   connection: connection, settings: settings))
+                }
+            }
+        }
+        // Possible findings held back for a lower severity, by cursor.
+        var heldBack: [Severity: [Int: [Finding]]] = [:]
+        for level in Severity.allCases {
+            var sources: [FindingSource] = cursors.filter { $0.rule.severity == level }.map {
+                LiveSource(cursor: $0, level: level)
+            }
+            for (order, findings) in heldBack[level] ?? [:] {
+                sources.append(HeldSource(order: order, findings: findings))
+            }
+            var heap = SourceHeap()
+            for index in sources.indices {
+                if let head = try sources[index].next(holdingBack: &heldBack) {
+                    heap.push(head, source: index)
+                }
+            }
+            while let (finding, index) = heap.pop() {
+                summary.add(finding.severity)
+                try emit(finding)
+                if let next = try sources[index].next(holdingBack: &heldBack) {
+                    heap.push(next, source: index)
+                }
+            }
+        }
+        return summary
+    }
+
+    /// 1 GiB: more than the audit's tables and indexes at a million agreements.
+    /// (SQLite caps it at its own maximum, and on builds without mmap ignores it.)
+    static let mmapSize: Int64 = 1 << 30
+
+    /// Every finding, in order (for tests and small registries).
+    public func findings(parallel: Bool = true) throws -> [Finding] {
+        var all: [Finding] = []
+        try run(parallel: parallel) { all.append($0) }
+        return all
+    }
+
+    /// The audit reads views and columns that migration 0004 adds.
+    static func checkSchema(_ connection: Connection) throws {
+        let present = try connection.scalar("""
+            SELECT count(*) FROM sqlite_schema
+            WHERE name IN ('agreement_dates', 'membership_dates', 'appointment_dates', 'news_item_dates',
+                           'institution_dates', 'institution_successors')
+            """)?.int64 ?? 0
+        guard present < 6 else { return }
+        let pending = (try? RegistryDatabase.migrator().status(of: connection).pending.count) ?? 1
+        throw RegistryError.needsMigration(path: connection.path, pending: max(pending, 1))
+    }
+}
+

@@ -1,0 +1,88 @@
+import CSQLite
+import Database
+import Foundation
+
+/// Runs SQL that must never change anything: installs an authorizer on a
+/// connection (refusing every write, schema change, ATTACH, writing PRAGMA
+/// and load_extension as SQLite compiles a statement), accepts exactly one
+/// statement, checks that SQLite agrees it only reads, and can stop a
+/// statement that runs past a deadline.
+///
+/// Open the connection read-only as well (`ReadOnlyRegistry.open`): the
+/// guard explains refusals, the connection makes a write impossible.
+public final class QueryGuard {
+    public let connection: Connection
+    /// The first refusal of the statement being compiled.
+    private var refusal: QueryRefusal?
+
+    public init(connection: Connection) {
+        self.connection = connection
+        connection.setAuthorizer { [weak self] request in
+            guard let found = QueryPolicy.decide(request) else { return .allow }
+            if self?.refusal == nil { self?.refusal = found }
+            return .deny
+        }
+    }
+
+    deinit { connection.setAuthorizer(nil) }
+
+    /// Compiles one reading statement, or throws `QueryError` saying why not.
+    public func prepare(_ sql: String) throws -> Statement {
+        let statements = SQLScript.statements(in: sql)
+        if statements.count > 1 { throw QueryError.refused(.multipleStatements(count: statements.count)) }
+        refusal = nil
+        let statement: Statement
+        do {
+            statement = try connection.prepare(sql)
+        } catch let error as DatabaseError {
+            if let refusal { throw QueryError.refused(refusal) }
+            // Writes to the schema table fail in SQLite itself (defensive mode).
+            if let keyword = SQLScript.leadingKeyword(of: sql), ["INSERT", "REPLACE", "UPDATE", "DELETE"].contains(keyword),
+               error.message.contains("may not be modified") {
+                throw QueryError.refused(.write(verb: keyword == "REPLACE" ? "INSERT" : keyword, table: "sqlite_schema"))
+            }
+            if error.extendedCode == SQLITE_MISUSE && error.message.hasPrefix("no SQL statement") { throw QueryError.empty }
+            throw QueryError.invalidSQL(message: error.message)
+        }
+        // VACUUM (which can write a copy elsewhere with INTO) asks the
+        // authorizer nothing; SQLite still knows it is not a read.
+        let keyword = SQLScript.leadingKeyword(of: sql) ?? ""
+        guard statement.isReadOnly else {
+            if ["INSERT", "REPLACE", "UPDATE", "DELETE"].contains(keyword) {
+                throw QueryError.refused(.write(verb: keyword == "REPLACE" ? "INSERT" : keyword, table: "sqlite_schema"))
+            }
+            throw QueryError.refused(.notARead)
+        }
+        if ["BEGIN", "COMMIT", "END", "ROLLBACK", "SAVEPOINT", "RELEASE"].contains(keyword) {
+            throw QueryError.refused(.transaction)
+        }
+        return statement
+    }
+
+    /// Steps a prepared statement to the end, handing over the column names
+    /// once and then each row as it comes. With `timeout` (seconds), a
+    /// statement still running after it is stopped with `QueryError.timedOut`.
+    public func run(_ statement: Statement, timeout: TimeInterval? = nil,
+                    columns: ([String]) throws -> Void, row: ([DatabaseValue]) throws -> Void) throws {
+        if let timeout {
+            let deadline = DispatchTime.now().uptimeNanoseconds &+ UInt64(max(0, timeout) * 1_000_000_000)
+            connection.setProgressHandler(every: 1000) { DispatchTime.now().uptimeNanoseconds >= deadline }
+        }
+        defer { if timeout != nil { connection.setProgressHandler(nil) } }
+        let count = statement.columnCount
+        try columns(statement.columnNames)
+        var values: [DatabaseValue] = []
+        values.reserveCapacity(count)
+        do {
+            while try statement.step() {
+                values.removeAll(keepingCapacity: true)
+                for index in 0..<count { values.append(statement.value(at: index)) }
+                try row(values)
+            }
+        } catch let error as DatabaseError {
+            if error.isInterrupted, let timeout { throw QueryError.timedOut(seconds: timeout) }
+            if let refusal { throw QueryError.refused(refusal) }
+            throw QueryError.invalidSQL(message: error.message)
+        }
+    }
+}

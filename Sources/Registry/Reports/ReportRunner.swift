@@ -1,0 +1,85 @@
+import Database
+import Foundation
+
+/// Runs a report: checks the values given against its parameters, compiles
+/// it through the read-only guard, binds every parameter by name and streams
+/// the rows.
+public enum ReportRunner {
+    /// The value of each declared parameter: the one given, else the
+    /// default. An empty value binds NULL ("not filtered"). Refuses unknown
+    /// names, missing required ones and non-integers for integer parameters.
+    public static func values(for report: ReportDefinition, arguments: [String: String]) throws -> [String: DatabaseValue] {
+        let valid = report.parameters.map(\.summary)
+        for name in arguments.keys.sorted() where report.parameter(named: name) == nil {
+            throw ReportError.unknownParameter(name: name, report: report.name, valid: valid)
+        }
+        var values: [String: DatabaseValue] = [:]
+        for parameter in report.parameters {
+            guard let text = arguments[parameter.name] ?? parameter.defaultValue else {
+                throw ReportError.missingParameter(name: parameter.name, report: report.name, valid: valid)
+            }
+            if text.isEmpty {
+                values[parameter.name] = .null
+                continue
+            }
+            switch parameter.kind {
+            case .text:
+                values[parameter.name] = .text(text)
+            case .integer:
+                guard let number = Int64(text.trimmingCharacters(in: .whitespaces)) else {
+                    throw ReportError.invalidValue(parameter: parameter.name, value: text, expected: "a whole number")
+                }
+                values[parameter.name] = .integer(number)
+            }
+        }
+        return values
+    }
+
+    /// Compiles a report and checks that its SQL uses exactly the parameters
+    /// its header declares (plus :as_of), so a typo in either is caught.
+    public static func prepare(_ report: ReportDefinition, guard queryGuard: QueryGuard) throws -> Statement {
+        let file: String
+        switch report.origin {
+        case .builtIn: file = "the built-in report \(report.name)"
+        case .file(let path): file = path
+        }
+        let statement: Statement
+        do {
+            statement = try queryGuard.prepare(report.sql)
+        } catch let error as QueryError {
+            throw ReportError.invalidReport(file: file, reason: error.description)
+        }
+        var used: Set<String> = []
+        for name in statement.parameterNames {
+            guard let name, name.first == ":" || name.first == "@" || name.first == "$" else {
+                throw ReportError.invalidReport(file: file, reason: "use named parameters (:name), not '?'")
+            }
+            used.insert(String(name.dropFirst()))
+        }
+        let declared = Set(report.parameters.map(\.name))
+        if let undeclared = used.subtracting(declared).subtracting([ReportParser.asOfParameter]).sorted().first {
+            throw ReportError.invalidReport(file: file, reason: "the SQL uses :\(undeclared) but the header has no '-- param: \(undeclared)' line")
+        }
+        if let unused = declared.subtracting(used).sorted().first {
+            throw ReportError.invalidReport(file: file, reason: "the header declares '\(unused)' but the SQL never uses :\(unused)")
+        }
+        return statement
+    }
+
+    /// Runs `report` with `arguments` (parameter name → text as typed) and
+    /// `asOf` (YYYY-MM-DD) as :as_of, handing the column names and then each
+    /// row to the callbacks as SQLite produces them.
+    public static func run(_ report: ReportDefinition, arguments: [String: String], asOf: String,
+                           guard queryGuard: QueryGuard, timeout: TimeInterval? = nil,
+                           columns: ([String]) throws -> Void, row: ([DatabaseValue]) throws -> Void) throws {
+        guard ReportDate.isValidDay(asOf) else { throw ReportError.invalidAsOf(value: asOf) }
+        var values = try values(for: report, arguments: arguments)
+        let statement = try prepare(report, guard: queryGuard)
+        values[ReportParser.asOfParameter] = .text(asOf)
+        for (index, name) in statement.parameterNames.enumerated() {
+            guard let name, let value = values[String(name.dropFirst())] else { continue }
+            try statement.bind(value, at: index + 1)
+        }
+        try queryGuard.run(statement, timeout: timeout, columns: columns, row: row)
+    }
+}
