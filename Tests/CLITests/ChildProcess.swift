@@ -8,7 +8,9 @@ final class ChildProcess {
     private let errorFile: URL
 
     /// Starts the binary; stderr goes to a file so a full pipe never blocks it.
-    init(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]) throws {
+    /// With `input`, the child reads standard input from that pipe, so a test
+    /// can feed it part of a file and hold it in the middle of its work.
+    init(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:], input: Pipe? = nil) throws {
         errorFile = FileManager.default.temporaryDirectory.appendingPathComponent("partnerships-stderr-\(UUID().uuidString)")
         _ = FileManager.default.createFile(atPath: errorFile.path, contents: nil)
         process.executableURL = CLIRunner.executable
@@ -18,7 +20,7 @@ final class ChildProcess {
         env.removeValue(forKey: "PARTNERSHIPS_DB")
         for (key, value) in environment { env[key] = value }
         process.environment = env
-        process.standardInput = FileHandle.nullDevice
+        process.standardInput = input ?? FileHandle.nullDevice
         process.standardOutput = output
         process.standardError = try FileHandle(forWritingTo: errorFile)
         try process.run()
