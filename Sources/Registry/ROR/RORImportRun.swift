@@ -288,11 +288,18 @@ final class RORImportRun {
     private func resolveParents() throws {
         let rows = try store.connection.prepare(RORStore.parentCandidatesSQL)
         var current: ParentCandidates?
+        // Only the children that need a change are kept: on a second import, none.
         var decisions: [ParentCandidates] = []
+        func keep(_ child: ParentCandidates) {
+            let settled = child.parentRORID.map { parent in
+                child.previousParentRORID == parent && child.candidates.contains { $0.rorID == parent }
+            } ?? false
+            if !settled { decisions.append(child) }
+        }
         while try rows.step() {
             let childID = rows.int64(at: 0)
             if current?.childID != childID {
-                if let current { decisions.append(current) }
+                if let current { keep(current) }
                 current = ParentCandidates(childID: childID, childKey: rows.string(at: 1) ?? "", childRORID: rows.string(at: 2),
                                            parentID: rows.isNull(at: 3) ? nil : rows.int64(at: 3), parentKey: rows.string(at: 4),
                                            parentRORID: rows.string(at: 5), previousParentRORID: rows.string(at: 6),
@@ -300,7 +307,7 @@ final class RORImportRun {
             }
             current?.candidates.append((rows.string(at: 8) ?? "", rows.int64(at: 9), rows.string(at: 10) ?? ""))
         }
-        if let current { decisions.append(current) }
+        if let current { keep(current) }
         for child in decisions { try resolveParent(child) }
     }
 
