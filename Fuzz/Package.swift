@@ -16,6 +16,9 @@ let package = Package(
     dependencies: [.package(path: "..")],
     targets: [
         .target(name: "FuzzSupport", dependencies: [registry]),
+        .target(name: "CSVReader", dependencies: ["FuzzSupport", registry]),
+        .target(name: "JSONReader", dependencies: ["FuzzSupport", registry]),
+        .target(name: "Dates", dependencies: ["FuzzSupport", registry]),
         .target(name: "MigrationScript", dependencies: ["FuzzSupport", registry]),
     ],
     swiftLanguageModes: [.v5]

@@ -9,6 +9,7 @@ DROP TRIGGER news_items_search_delete;
 DROP TRIGGER news_items_search_insert;
 DROP TABLE agreement_search;
 DROP TABLE news_search;
+DROP INDEX news_items_year_language;
 DROP INDEX news_items_published_start;
 DROP VIEW news_overview;
 DROP VIEW membership_overview;

@@ -33,8 +33,7 @@ SELECT
     a.effective_from,
     a.expires_on,
     CASE WHEN :as_of BETWEEN a.in_force_from AND a.in_force_until THEN 'yes' ELSE 'no' END AS in_force,
-    a.parties,
-    a.party_countries AS countries
+    a.parties
 FROM agreement_overview a
 WHERE a.id IN candidates
   AND (:country IS NULL OR EXISTS (

@@ -13,8 +13,7 @@ SELECT
     a.title,
     a.kind,
     a.expires_on,
-    a.parties,
-    a.party_countries AS countries
+    a.parties
 FROM agreement_overview a
 WHERE a.expires_end BETWEEN :as_of AND date(:as_of, printf('%+d days', :within_days))
   AND :as_of BETWEEN a.in_force_from AND a.in_force_until

@@ -7,40 +7,40 @@
 -- come newest first.
 WITH
     chosen (id) AS (
-        SELECT DISTINCT institution_id FROM institution_lookup WHERE label = :institution COLLATE NOCASE),
+        SELECT institution_id FROM institution_lookup WHERE label = :institution COLLATE NOCASE),
     facts (part, section, name, detail, starts, ends, newest) AS (
         SELECT 1, 'institution', i.name,
                i.key || ' · ' || i.kind || ' · ' || coalesce(i.city || ', ', '') || i.country_code,
                i.established, NULL, NULL
-        FROM chosen JOIN institutions i ON i.id = chosen.id
+        FROM institutions i WHERE i.id IN chosen
         UNION ALL
         SELECT 2, 'short name', i.short_name, NULL, NULL, NULL, NULL
-        FROM chosen JOIN institutions i ON i.id = chosen.id WHERE i.short_name IS NOT NULL
+        FROM institutions i WHERE i.id IN chosen AND i.short_name IS NOT NULL
         UNION ALL
         SELECT 3, 'alias', a.alias, a.lang, NULL, NULL, NULL
-        FROM chosen JOIN institution_aliases a ON a.institution_id = chosen.id
+        FROM institution_aliases a WHERE a.institution_id IN chosen
         UNION ALL
         SELECT 4, 'parent', p.name, p.key, NULL, NULL, NULL
-        FROM chosen JOIN institutions i ON i.id = chosen.id JOIN institutions p ON p.id = i.parent_id
+        FROM institutions i JOIN institutions p ON p.id = i.parent_id WHERE i.id IN chosen
         UNION ALL
         SELECT 5, 'part', c.name, c.key, NULL, NULL, NULL
-        FROM chosen JOIN institutions c ON c.parent_id = chosen.id
+        FROM institutions c WHERE c.parent_id IN chosen
         UNION ALL
         SELECT 6, 'network', coalesce(m.network_acronym, m.network_name), m.role, m.since, m.until, NULL
-        FROM chosen JOIN membership_overview m ON m.institution_id = chosen.id
+        FROM membership_overview m WHERE m.institution_id IN chosen
         UNION ALL
         SELECT 7, 'agreement', a.title,
                a.key || ' · ' || a.kind || ' · ' ||
                CASE WHEN :as_of BETWEEN a.in_force_from AND a.in_force_until THEN 'in force' ELSE a.status END ||
                coalesce(' · with ' || (
-                   SELECT group_concat(name, '; ') FROM (
-                       SELECT o.name FROM agreement_parties op JOIN institutions o ON o.id = op.institution_id
-                       WHERE op.agreement_id = a.id AND op.institution_id NOT IN chosen ORDER BY o.name)), ''),
+                   SELECT group_concat(o.name, '; ') FROM agreement_parties op JOIN institutions o ON o.id = op.institution_id
+                   WHERE op.agreement_id = a.id AND op.institution_id NOT IN chosen), ''),
                a.signed_on, a.expires_on, a.signed_start
-        FROM chosen JOIN agreement_parties p ON p.institution_id = chosen.id JOIN agreement_overview a ON a.id = p.agreement_id
+        FROM agreement_overview a
+        WHERE a.id IN (SELECT agreement_id FROM agreement_parties WHERE institution_id IN chosen)
         UNION ALL
         SELECT 8, 'appointment', ap.title || ': ' || ap.person, NULL, ap.starts_on, ap.ends_on, ap.starts_on
-        FROM chosen JOIN appointments ap ON ap.institution_id = chosen.id
+        FROM appointments ap WHERE ap.institution_id IN chosen
         UNION ALL
         SELECT 9, 'news', n.title, n.language || ' · ' || n.key, n.published_on, NULL, n.published_start
         FROM news_overview n

@@ -2,24 +2,25 @@
 -- description: What the registry holds: institutions, networks, memberships, agreements by kind and status, news by year and language, appointments.
 --
 -- One row per count: section, item, detail (agreements: the status; news:
--- the language) and count.
+-- the language) and count. Each total is its own `SELECT count(*)`, which
+-- SQLite answers without reading every row.
 SELECT section, item, detail, count
 FROM (
-    SELECT 1 AS part, 'institutions' AS section, 'all' AS item, NULL AS detail, count(*) AS count FROM institutions
+    SELECT 1 AS part, 'institutions' AS section, 'all' AS item, NULL AS detail, (SELECT count(*) FROM institutions) AS count
     UNION ALL
-    SELECT 2, 'networks', 'all', NULL, count(*) FROM networks
+    SELECT 2, 'networks', 'all', NULL, (SELECT count(*) FROM networks)
     UNION ALL
-    SELECT 3, 'memberships', 'all', NULL, count(*) FROM memberships
+    SELECT 3, 'memberships', 'all', NULL, (SELECT count(*) FROM memberships)
     UNION ALL
-    SELECT 4, 'agreements', 'all', NULL, count(*) FROM agreements
+    SELECT 4, 'agreements', 'all', NULL, (SELECT count(*) FROM agreements)
     UNION ALL
     SELECT 5, 'agreements', kind, status, count(*) FROM agreements GROUP BY kind, status
     UNION ALL
-    SELECT 6, 'news items', 'all', NULL, count(*) FROM news_items
+    SELECT 6, 'news items', 'all', NULL, (SELECT count(*) FROM news_items)
     UNION ALL
     SELECT 7, 'news items', substr(published_on, 1, 4), language, count(*) FROM news_items
     GROUP BY substr(published_on, 1, 4), language
     UNION ALL
-    SELECT 8, 'appointments', 'all', NULL, count(*) FROM appointments
+    SELECT 8, 'appointments', 'all', NULL, (SELECT count(*) FROM appointments)
 )
 ORDER BY part, item, detail;

@@ -5,36 +5,40 @@
 --
 -- With institution, its partners are the other parties of its agreements;
 -- without, every party of every agreement counts. country keeps one country
--- (a code or name, any letter case).
+-- (a code or name, any letter case). Of the two SELECTs below only the one
+-- whose condition on :institution holds reads anything.
 WITH
     chosen AS (
         SELECT institution_id FROM institution_lookup WHERE label = :institution COLLATE NOCASE),
     chosen_countries AS (
         SELECT code FROM country_lookup WHERE label = :country COLLATE NOCASE),
-    -- (agreement, partner) pairs. Each branch runs only when its condition
-    -- on the parameters holds; a country narrows the second from the start.
-    pairs (agreement_id, partner_id) AS (
-        SELECT mine.agreement_id, other.institution_id
+    counts (country, partners, agreements, in_force) AS (
+        SELECT
+            i.country_code,
+            count(DISTINCT other.institution_id),
+            count(DISTINCT a.id),
+            count(DISTINCT CASE WHEN :as_of BETWEEN a.in_force_from AND a.in_force_until THEN a.id END)
         FROM agreement_parties mine
+        JOIN agreement_overview a ON a.id = mine.agreement_id
         JOIN agreement_parties other ON other.agreement_id = mine.agreement_id
+        JOIN institutions i ON i.id = other.institution_id
         WHERE :institution IS NOT NULL
           AND mine.institution_id IN chosen
           AND other.institution_id NOT IN chosen
+          AND (:country IS NULL OR i.country_code IN chosen_countries)
+        GROUP BY i.country_code
         UNION ALL
-        SELECT p.agreement_id, p.institution_id
-        FROM institutions i JOIN agreement_parties p ON p.institution_id = i.id
+        SELECT
+            i.country_code,
+            count(DISTINCT p.institution_id),
+            count(DISTINCT a.id),
+            count(DISTINCT CASE WHEN :as_of BETWEEN a.in_force_from AND a.in_force_until THEN a.id END)
+        FROM institutions i
+        JOIN agreement_parties p ON p.institution_id = i.id
+        JOIN agreement_overview a ON a.id = p.agreement_id
         WHERE :institution IS NULL
-          AND (:country IS NULL OR i.country_code IN chosen_countries))
-SELECT
-    i.country_code AS country,
-    c.name AS country_name,
-    count(DISTINCT pairs.partner_id) AS partners,
-    count(DISTINCT pairs.agreement_id) AS agreements,
-    count(DISTINCT CASE WHEN :as_of BETWEEN a.in_force_from AND a.in_force_until THEN a.id END) AS in_force
-FROM pairs
-JOIN institutions i ON i.id = pairs.partner_id
-JOIN agreement_overview a ON a.id = pairs.agreement_id
-LEFT JOIN countries c ON c.code = i.country_code
-WHERE :country IS NULL OR i.country_code IN chosen_countries
-GROUP BY i.country_code
-ORDER BY agreements DESC, i.country_code;
+          AND (:country IS NULL OR i.country_code IN chosen_countries)
+        GROUP BY i.country_code)
+SELECT counts.country, c.name AS country_name, partners, agreements, in_force
+FROM counts LEFT JOIN countries c ON c.code = counts.country
+ORDER BY agreements DESC, counts.country;

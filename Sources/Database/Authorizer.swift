@@ -54,7 +54,9 @@ extension Connection {
             return
         }
         let context = AuthorizerContext(decide)
-        authorizerContext = context
+        // Installed before the previous context is released, so SQLite never
+        // holds a pointer to a freed one.
+        defer { authorizerContext = context }
         sqlite3_set_authorizer(handle, { pointer, action, first, second, database, cause -> Int32 in
             guard let pointer else { return SQLITE_DENY }
             let context = Unmanaged<AuthorizerContext>.fromOpaque(pointer).takeUnretainedValue()
@@ -81,7 +83,7 @@ extension Connection {
             return
         }
         let context = ProgressContext(shouldInterrupt)
-        progressContext = context
+        defer { progressContext = context }
         sqlite3_progress_handler(handle, max(1, instructions), { pointer -> Int32 in
             guard let pointer else { return 1 }
             let context = Unmanaged<ProgressContext>.fromOpaque(pointer).takeUnretainedValue()

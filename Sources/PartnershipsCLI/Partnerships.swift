@@ -23,8 +23,8 @@ public struct Partnerships: ParsableCommand {
 
             Exit codes: 0 success, 1 audit findings, 64 usage error, 65 input data rejected,
             66 input file missing or unreadable, 73 output file exists, 74 database cannot be
-            opened or written, 75 database busy, 78 not a partnerships database (or newer
-            than this program), 70 internal error.
+            opened or written, 75 database busy (or a query past --timeout), 78 not a
+            partnerships database (or newer than this program), 70 internal error.
             """,
         version: "\(version) (SQLite \(Connection.sqliteVersion))",
         subcommands: [
@@ -48,7 +48,7 @@ public struct Partnerships: ParsableCommand {
             var command = try parseAsRoot(arguments)
             try command.run()
             Foundation.exit(0)
-        } catch let error as CategorizedError where error.category == .busy {
+        } catch let error as CategorizedError where ExitStatus.isLockContention(error) {
             // Whatever statement hit the lock, the user needs the same advice.
             Terminal.printError(ExitStatus.busyMessage)
             Foundation.exit(ExitStatus.busy)

@@ -91,4 +91,14 @@ final class WriterConcurrencyTests: XCTestCase {
         XCTAssertEqual(try count("during.sqlite"), 0)
         XCTAssertEqual(try count("after.sqlite"), 1)
     }
+
+    func testAQueryStoppedByItsTimeoutKeepsItsOwnMessage() throws {
+        let path = folder.path("r.sqlite")
+        XCTAssertEqual(try CLIRunner.run(["init", "--db", path]).status, 0)
+        let result = try CLIRunner.run(["query", "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) SELECT count(*) FROM n",
+                                        "--timeout", "0.3", "--db", path])
+        XCTAssertEqual(result.status, 75, result.stderr)
+        XCTAssertTrue(result.stderr.contains("--timeout"), result.stderr)
+        XCTAssertFalse(result.stderr.contains("the database is busy"), "no lock was involved: \(result.stderr)")
+    }
 }

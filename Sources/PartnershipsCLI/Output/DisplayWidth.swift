@@ -1,6 +1,8 @@
 /// How many terminal cells a string takes, for aligning table columns.
 enum DisplayWidth {
     static func of(_ text: String) -> Int {
+        // Printable ASCII takes one cell per byte.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text.utf8.count }
         var width = 0
         for character in text {
             guard let first = character.unicodeScalars.first else { continue }

@@ -1,7 +1,13 @@
 import Foundation
 
+/// An output that also takes UTF-8 bytes as they are, for writers that
+/// encode rows themselves (CSV).
+public protocol ByteOutputStream: AnyObject {
+    func write(bytes: UnsafeBufferPointer<UInt8>)
+}
+
 /// Buffered writes to stdout: one system call per 64 KiB instead of per row.
-public final class StandardOutput: TextOutputStream {
+public final class StandardOutput: TextOutputStream, ByteOutputStream {
     private var buffer: [UInt8] = []
     private let file: UnsafeMutablePointer<FILE>
 
@@ -14,6 +20,11 @@ public final class StandardOutput: TextOutputStream {
 
     public func write(_ string: String) {
         buffer.append(contentsOf: string.utf8)
+        if buffer.count >= 1 << 16 { flush() }
+    }
+
+    public func write(bytes: UnsafeBufferPointer<UInt8>) {
+        buffer.append(contentsOf: bytes)
         if buffer.count >= 1 << 16 { flush() }
     }
 

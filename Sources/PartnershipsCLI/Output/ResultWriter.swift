@@ -107,11 +107,40 @@ public struct TableWriter: ResultWriter {
 /// and its quotes doubled. NULL is an empty field.
 public struct CSVWriter: ResultWriter {
     let output: TextOutputStream & AnyObject
+    /// The same output when it takes bytes, which spares a String per row.
+    private let byteOutput: ByteOutputStream?
+    /// The row being encoded; reused so that a million rows allocate once.
+    private var line: [UInt8] = []
 
-    public init(output: TextOutputStream & AnyObject) { self.output = output }
+    public init(output: TextOutputStream & AnyObject) {
+        self.output = output
+        byteOutput = output as? ByteOutputStream
+        line.reserveCapacity(512)
+    }
 
-    public mutating func begin(columns: [String]) { emit(columns) }
-    public mutating func write(row: [DatabaseValue]) { emit(row.map(Self.text)) }
+    public mutating func begin(columns: [String]) {
+        line.removeAll(keepingCapacity: true)
+        for (index, column) in columns.enumerated() {
+            if index > 0 { line.append(UInt8(ascii: ",")) }
+            Self.append(column, to: &line)
+        }
+        emitLine()
+    }
+
+    public mutating func write(row: [DatabaseValue]) {
+        line.removeAll(keepingCapacity: true)
+        for (index, value) in row.enumerated() {
+            if index > 0 { line.append(UInt8(ascii: ",")) }
+            switch value {
+            case .null: break
+            case .integer(let v): line.append(contentsOf: String(v).utf8)
+            case .text(let v): Self.append(v, to: &line)
+            default: Self.append(Self.text(value), to: &line)
+            }
+        }
+        emitLine()
+    }
+
     public mutating func end() {}
 
     static func text(_ value: DatabaseValue) -> String {
@@ -136,8 +165,13 @@ public struct CSVWriter: ResultWriter {
     static func append(_ text: String, to bytes: inout [UInt8]) {
         var text = text
         text.withUTF8 { utf8 in
-            let needsQuotes = utf8.contains {
-                $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0D || $0 == 0x0A
+            // One test per byte: bit n of the mask is set for the ASCII code n
+            // of LF, CR, '"' and ','.
+            let mask: UInt64 = 1 << 0x0A | 1 << 0x0D | 1 << 0x22 | 1 << 0x2C
+            var needsQuotes = false
+            for byte in utf8 where byte < 64 && mask & (1 << UInt64(byte)) != 0 {
+                needsQuotes = true
+                break
             }
             guard needsQuotes else {
                 bytes.append(contentsOf: utf8)
@@ -152,17 +186,15 @@ public struct CSVWriter: ResultWriter {
         }
     }
 
-    private func emit(_ fields: [String]) {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(256)
-        for (index, field) in fields.enumerated() {
-            if index > 0 { bytes.append(UInt8(ascii: ",")) }
-            Self.append(field, to: &bytes)
+    private mutating func emitLine() {
+        line.append(0x0D)
+        line.append(0x0A)
+        if let byteOutput {
+            line.withUnsafeBufferPointer { byteOutput.write(bytes: $0) }
+        } else {
+            var out = output
+            out.write(String(decoding: line, as: UTF8.self))
         }
-        bytes.append(0x0D)
-        bytes.append(0x0A)
-        var out = output
-        out.write(String(decoding: bytes, as: UTF8.self))
     }
 }
 
@@ -172,27 +204,52 @@ public struct CSVWriter: ResultWriter {
 /// null, blobs as base64 strings. One object per line.
 public struct JSONWriter: ResultWriter {
     let output: TextOutputStream & AnyObject
-    private var keys: [String] = []
+    /// The same output when it takes bytes, which spares a String per row.
+    private let byteOutput: ByteOutputStream?
+    private var keys: [[UInt8]] = []
     private var count = 0
+    /// The object being encoded; reused from row to row.
+    private var line: [UInt8] = []
 
-    public init(output: TextOutputStream & AnyObject) { self.output = output }
+    public init(output: TextOutputStream & AnyObject) {
+        self.output = output
+        byteOutput = output as? ByteOutputStream
+        line.reserveCapacity(512)
+    }
 
     public mutating func begin(columns: [String]) {
-        keys = columns.map(Self.quote)
+        keys = columns.map { column in
+            var key: [UInt8] = []
+            Self.appendQuoted(column, to: &key)
+            key.append(contentsOf: ": ".utf8)
+            return key
+        }
         var out = output
         out.write("[")
     }
 
     public mutating func write(row: [DatabaseValue]) {
-        var text = count == 0 ? "\n  {" : ",\n  {"
+        line.removeAll(keepingCapacity: true)
+        line.append(contentsOf: (count == 0 ? "\n  {" : ",\n  {").utf8)
         for (index, value) in row.enumerated() {
-            if index > 0 { text += ", " }
-            text += keys[index] + ": " + Self.json(value)
+            if index > 0 { line.append(contentsOf: ", ".utf8) }
+            line.append(contentsOf: keys[index])
+            switch value {
+            case .null: line.append(contentsOf: "null".utf8)
+            case .integer(let v): line.append(contentsOf: String(v).utf8)
+            case .real(let v): line.append(contentsOf: (v.isFinite ? "\(v)" : "null").utf8)
+            case .text(let v): Self.appendQuoted(v, to: &line)
+            case .blob(let v): Self.appendQuoted(v.base64EncodedString(), to: &line)
+            }
         }
-        text += "}"
+        line.append(UInt8(ascii: "}"))
         count += 1
-        var out = output
-        out.write(text)
+        if let byteOutput {
+            line.withUnsafeBufferPointer { byteOutput.write(bytes: $0) }
+        } else {
+            var out = output
+            out.write(String(decoding: line, as: UTF8.self))
+        }
     }
 
     public mutating func end() {
@@ -211,26 +268,44 @@ public struct JSONWriter: ResultWriter {
     }
 
     public static func quote(_ text: String) -> String {
-        // Most text needs no escape: check the bytes first (U+2028 and U+2029
-        // are the only non-ASCII characters escaped, both starting with 0xE2).
-        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 == 0xE2 }) {
-            return "\"" + text + "\""
-        }
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            case _ where scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029:
-                let hex = String(scalar.value, radix: 16)
-                result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: result.unicodeScalars.append(scalar)
+        var bytes: [UInt8] = []
+        appendQuoted(text, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// A JSON string, escaped byte by byte: '"', '\\', control characters, and
+    /// U+2028 and U+2029 (which JavaScript does not allow in a string literal).
+    static func appendQuoted(_ text: String, to bytes: inout [UInt8]) {
+        var text = text
+        bytes.append(UInt8(ascii: "\""))
+        text.withUTF8 { utf8 in
+            var index = 0
+            while index < utf8.count {
+                let byte = utf8[index]
+                switch byte {
+                case UInt8(ascii: "\""): bytes.append(contentsOf: "\\\"".utf8)
+                case UInt8(ascii: "\\"): bytes.append(contentsOf: "\\\\".utf8)
+                case 0x0A: bytes.append(contentsOf: "\\n".utf8)
+                case 0x0D: bytes.append(contentsOf: "\\r".utf8)
+                case 0x09: bytes.append(contentsOf: "\\t".utf8)
+                case 0..<0x20: appendUnicodeEscape(UInt32(byte), to: &bytes)
+                case 0xE2 where index + 2 < utf8.count && utf8[index + 1] == 0x80
+                                && (utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9):
+                    appendUnicodeEscape(utf8[index + 2] == 0xA8 ? 0x2028 : 0x2029, to: &bytes)
+                    index += 2
+                default: bytes.append(byte)
+                }
+                index += 1
             }
         }
-        return result + "\""
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    private static func appendUnicodeEscape(_ value: UInt32, to bytes: inout [UInt8]) {
+        let hex = String(value, radix: 16)
+        bytes.append(contentsOf: "\\u".utf8)
+        bytes.append(contentsOf: String(repeating: "0", count: 4 - hex.count).utf8)
+        bytes.append(contentsOf: hex.utf8)
     }
 }
 

@@ -16,6 +16,15 @@ public enum ExitStatus {
     /// What a user sees for exit code 75, whichever statement met the lock.
     public static let busyMessage = "the database is busy: another process held its write lock for longer than --busy-timeout (default 5 seconds). Try again when that process has finished, or wait longer with --busy-timeout SECONDS."
 
+    /// True when another connection held the lock past the busy timeout.
+    /// Other errors with exit code 75 (a query stopped by --timeout) keep
+    /// their own message.
+    public static func isLockContention(_ error: Error) -> Bool {
+        if let error = error as? DatabaseError { return error.isBusy }
+        if case .failed(_, let underlying)? = error as? MigrationError { return underlying.isBusy }
+        return false
+    }
+
     public static func code(for category: ErrorCategory) -> Int32 {
         switch category {
         case .usage: return usage

@@ -47,16 +47,26 @@ struct HeldSource: FindingSource {
     }
 }
 
-/// A binary min-heap of source heads, by (date key, rule order).
+/// A binary min-heap of source heads, by (date key, rule order). It holds
+/// only the keys and the source's index; the findings wait in `heads`, so
+/// reordering the heap never copies a finding.
 struct SourceHeap {
-    private var items: [(OrderedFinding, Int)] = []
+    private struct Entry {
+        let key: Int64
+        let order: Int
+        let source: Int
+    }
 
-    private static func less(_ a: (OrderedFinding, Int), _ b: (OrderedFinding, Int)) -> Bool {
-        a.0.key != b.0.key ? a.0.key < b.0.key : a.0.order < b.0.order
+    private var items: [Entry] = []
+    private var heads: [Int: Finding] = [:]
+
+    private static func less(_ a: Entry, _ b: Entry) -> Bool {
+        a.key != b.key ? a.key < b.key : a.order < b.order
     }
 
     mutating func push(_ finding: OrderedFinding, source: Int) {
-        items.append((finding, source))
+        heads[source] = finding.finding
+        items.append(Entry(key: finding.key, order: finding.order, source: source))
         var child = items.count - 1
         while child > 0 {
             let parent = (child - 1) / 2
@@ -66,7 +76,8 @@ struct SourceHeap {
         }
     }
 
-    mutating func pop() -> (OrderedFinding, Int)? {
+    /// The first finding and the index of the source it came from.
+    mutating func pop() -> (Finding, Int)? {
         guard !items.isEmpty else { return nil }
         let top = items[0]
         let last = items.removeLast()
@@ -83,6 +94,7 @@ struct SourceHeap {
                 parent = smallest
             }
         }
-        return top
+        guard let finding = heads.removeValue(forKey: top.source) else { return nil }
+        return (finding, top.source)
     }
 }

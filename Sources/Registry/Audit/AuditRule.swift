@@ -25,7 +25,21 @@ public struct AuditRule: Sendable {
 struct RuleQuery: Sendable {
     let recordType: RecordType
     let sql: String
+    /// True for a query that reads a large part of the agreements table in
+    /// index order (row by row, out of file order): its own connection then
+    /// maps the file into memory rather than reading each page with a system
+    /// call. Only for such queries: every mapping counts again in the
+    /// process's resident size, though the pages are shared.
+    let mapsFile: Bool
     let describe: @Sendable (RuleRow, AuditSettings) -> FindingDetails
+
+    init(recordType: RecordType, mapsFile: Bool = false, sql: String,
+         describe: @escaping @Sendable (RuleRow, AuditSettings) -> FindingDetails) {
+        self.recordType = recordType
+        self.sql = sql
+        self.mapsFile = mapsFile
+        self.describe = describe
+    }
 }
 
 /// What a rule's wording adds to a row.

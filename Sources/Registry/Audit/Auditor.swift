@@ -66,9 +66,9 @@ public final class Auditor {
                     heap.push(head, source: index)
                 }
             }
-            while let (head, index) = heap.pop() {
-                summary.add(head.finding.severity)
-                try emit(head.finding)
+            while let (finding, index) = heap.pop() {
+                summary.add(finding.severity)
+                try emit(finding)
                 if let next = try sources[index].next(holdingBack: &heldBack) {
                     heap.push(next, source: index)
                 }

@@ -89,7 +89,7 @@ final class PrefetchingCursor: FindingCursor, @unchecked Sendable {
     private func produce(query: RuleQuery, path: String, busyTimeout: TimeInterval, settings: AuditSettings) {
         do {
             let connection = try RegistryDatabase.open(path: path, access: .read, busyTimeout: busyTimeout)
-            try connection.execute("PRAGMA mmap_size = \(Auditor.mmapSize)")
+            if query.mapsFile { try connection.execute("PRAGMA mmap_size = \(Auditor.mmapSize)") }
             let cursor = try QueryCursor(rule: rule, query: query, order: order, connection: connection,
                                          settings: settings)
             var chunk: [OrderedFinding] = []

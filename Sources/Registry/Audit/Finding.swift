@@ -75,7 +75,14 @@ public struct Finding: Equatable, Sendable {
 
     /// `dates` as one field: `expires_on=2024-06-30; signed_on=2024-07`.
     public var datesText: String {
-        dates.map { "\($0.name)=\($0.value)" }.joined(separator: "; ")
+        var text = ""
+        for (index, date) in dates.enumerated() {
+            if index > 0 { text += "; " }
+            text += date.name
+            text += "="
+            text += date.value
+        }
+        return text
     }
 
     /// The finding as a row of `columns`.

@@ -257,6 +257,7 @@ DROP TRIGGER news_items_search_delete;
 DROP TRIGGER news_items_search_insert;
 DROP TABLE agreement_search;
 DROP TABLE news_search;
+DROP INDEX news_items_year_language;
 DROP INDEX news_items_published_start;
 DROP VIEW news_overview;
 DROP VIEW membership_overview;
@@ -373,8 +374,11 @@ CREATE INDEX agreements_expires_end ON agreements (
 -- overview counts agreements by kind and status from this index alone.
 CREATE INDEX agreements_kind_status ON agreements (kind, status);
 
--- Agreements with their parties: names and keys in name order, the parties'
--- countries, and how many there are.
+-- Agreements with their parties. `parties` lists each party with its
+-- country, 'Maastricht University (NL); KU Leuven (BE)', in the order the
+-- institutions were added to the registry (sorting names for every row would
+-- double the cost of a long report); `party_keys` likewise; `party_countries`
+-- the distinct countries in alphabetical order.
 CREATE VIEW agreement_overview AS
 SELECT
     a.id,
@@ -390,12 +394,12 @@ SELECT
     a.expires_end,
     CASE WHEN a.status = 'active' THEN coalesce(a.effective_start, a.signed_start, '0000-01-01') END AS in_force_from,
     CASE WHEN a.status = 'active' THEN coalesce(a.expires_end, '9999-12-31') END AS in_force_until,
-    (SELECT group_concat(name, '; ') FROM (
-        SELECT i.name FROM agreement_parties p JOIN institutions i ON i.id = p.institution_id
-        WHERE p.agreement_id = a.id ORDER BY i.name, i.id)) AS parties,
-    (SELECT group_concat(key, '; ') FROM (
-        SELECT i.key FROM agreement_parties p JOIN institutions i ON i.id = p.institution_id
-        WHERE p.agreement_id = a.id ORDER BY i.name, i.id)) AS party_keys,
+    (SELECT group_concat(i.name || ' (' || i.country_code || ')', '; ')
+     FROM agreement_parties p JOIN institutions i ON i.id = p.institution_id
+     WHERE p.agreement_id = a.id) AS parties,
+    (SELECT group_concat(i.key, '; ')
+     FROM agreement_parties p JOIN institutions i ON i.id = p.institution_id
+     WHERE p.agreement_id = a.id) AS party_keys,
     (SELECT group_concat(country_code, ', ') FROM (
         SELECT DISTINCT i.country_code FROM agreement_parties p JOIN institutions i ON i.id = p.institution_id
         WHERE p.agreement_id = a.id ORDER BY i.country_code)) AS party_countries,
@@ -462,6 +466,8 @@ FROM news_items n;
 
 CREATE INDEX news_items_published_start ON news_items (
     CASE length(published_on) WHEN 4 THEN published_on || '-01-01' WHEN 7 THEN published_on || '-01' ELSE published_on END);
+-- overview counts news by year and language from this index alone.
+CREATE INDEX news_items_year_language ON news_items (substr(published_on, 1, 4), language);
 
 -- MARK: Full-text search
 
@@ -996,8 +1002,7 @@ SELECT
     a.effective_from,
     a.expires_on,
     CASE WHEN :as_of BETWEEN a.in_force_from AND a.in_force_until THEN 'yes' ELSE 'no' END AS in_force,
-    a.parties,
-    a.party_countries AS countries
+    a.parties
 FROM agreement_overview a
 WHERE a.id IN candidates
   AND (:country IS NULL OR EXISTS (
@@ -1025,8 +1030,7 @@ SELECT
     a.title,
     a.kind,
     a.expires_on,
-    a.parties,
-    a.party_countries AS countries
+    a.parties
 FROM agreement_overview a
 WHERE a.expires_end BETWEEN :as_of AND date(:as_of, printf('%+d days', :within_days))
   AND :as_of BETWEEN a.in_force_from AND a.in_force_until
@@ -1051,40 +1055,40 @@ ORDER BY a.expires_end, a.key;
 -- come newest first.
 WITH
     chosen (id) AS (
-        SELECT DISTINCT institution_id FROM institution_lookup WHERE label = :institution COLLATE NOCASE),
+        SELECT institution_id FROM institution_lookup WHERE label = :institution COLLATE NOCASE),
     facts (part, section, name, detail, starts, ends, newest) AS (
         SELECT 1, 'institution', i.name,
                i.key || ' · ' || i.kind || ' · ' || coalesce(i.city || ', ', '') || i.country_code,
                i.established, NULL, NULL
-        FROM chosen JOIN institutions i ON i.id = chosen.id
+        FROM institutions i WHERE i.id IN chosen
         UNION ALL
         SELECT 2, 'short name', i.short_name, NULL, NULL, NULL, NULL
-        FROM chosen JOIN institutions i ON i.id = chosen.id WHERE i.short_name IS NOT NULL
+        FROM institutions i WHERE i.id IN chosen AND i.short_name IS NOT NULL
         UNION ALL
         SELECT 3, 'alias', a.alias, a.lang, NULL, NULL, NULL
-        FROM chosen JOIN institution_aliases a ON a.institution_id = chosen.id
+        FROM institution_aliases a WHERE a.institution_id IN chosen
         UNION ALL
         SELECT 4, 'parent', p.name, p.key, NULL, NULL, NULL
-        FROM chosen JOIN institutions i ON i.id = chosen.id JOIN institutions p ON p.id = i.parent_id
+        FROM institutions i JOIN institutions p ON p.id = i.parent_id WHERE i.id IN chosen
         UNION ALL
         SELECT 5, 'part', c.name, c.key, NULL, NULL, NULL
-        FROM chosen JOIN institutions c ON c.parent_id = chosen.id
+        FROM institutions c WHERE c.parent_id IN chosen
         UNION ALL
         SELECT 6, 'network', coalesce(m.network_acronym, m.network_name), m.role, m.since, m.until, NULL
-        FROM chosen JOIN membership_overview m ON m.institution_id = chosen.id
+        FROM membership_overview m WHERE m.institution_id IN chosen
         UNION ALL
         SELECT 7, 'agreement', a.title,
                a.key || ' · ' || a.kind || ' · ' ||
                CASE WHEN :as_of BETWEEN a.in_force_from AND a.in_force_until THEN 'in force' ELSE a.status END ||
                coalesce(' · with ' || (
-                   SELECT group_concat(name, '; ') FROM (
-                       SELECT o.name FROM agreement_parties op JOIN institutions o ON o.id = op.institution_id
-                       WHERE op.agreement_id = a.id AND op.institution_id NOT IN chosen ORDER BY o.name)), ''),
+                   SELECT group_concat(o.name, '; ') FROM agreement_parties op JOIN institutions o ON o.id = op.institution_id
+                   WHERE op.agreement_id = a.id AND op.institution_id NOT IN chosen), ''),
                a.signed_on, a.expires_on, a.signed_start
-        FROM chosen JOIN agreement_parties p ON p.institution_id = chosen.id JOIN agreement_overview a ON a.id = p.agreement_id
+        FROM agreement_overview a
+        WHERE a.id IN (SELECT agreement_id FROM agreement_parties WHERE institution_id IN chosen)
         UNION ALL
         SELECT 8, 'appointment', ap.title || ': ' || ap.person, NULL, ap.starts_on, ap.ends_on, ap.starts_on
-        FROM chosen JOIN appointments ap ON ap.institution_id = chosen.id
+        FROM appointments ap WHERE ap.institution_id IN chosen
         UNION ALL
         SELECT 9, 'news', n.title, n.language || ' · ' || n.key, n.published_on, NULL, n.published_start
         FROM news_overview n
@@ -1122,25 +1126,26 @@ ORDER BY m.institution_name, m.institution_key, m.role;
 -- description: What the registry holds: institutions, networks, memberships, agreements by kind and status, news by year and language, appointments.
 --
 -- One row per count: section, item, detail (agreements: the status; news:
--- the language) and count.
+-- the language) and count. Each total is its own `SELECT count(*)`, which
+-- SQLite answers without reading every row.
 SELECT section, item, detail, count
 FROM (
-    SELECT 1 AS part, 'institutions' AS section, 'all' AS item, NULL AS detail, count(*) AS count FROM institutions
+    SELECT 1 AS part, 'institutions' AS section, 'all' AS item, NULL AS detail, (SELECT count(*) FROM institutions) AS count
     UNION ALL
-    SELECT 2, 'networks', 'all', NULL, count(*) FROM networks
+    SELECT 2, 'networks', 'all', NULL, (SELECT count(*) FROM networks)
     UNION ALL
-    SELECT 3, 'memberships', 'all', NULL, count(*) FROM memberships
+    SELECT 3, 'memberships', 'all', NULL, (SELECT count(*) FROM memberships)
     UNION ALL
-    SELECT 4, 'agreements', 'all', NULL, count(*) FROM agreements
+    SELECT 4, 'agreements', 'all', NULL, (SELECT count(*) FROM agreements)
     UNION ALL
     SELECT 5, 'agreements', kind, status, count(*) FROM agreements GROUP BY kind, status
     UNION ALL
-    SELECT 6, 'news items', 'all', NULL, count(*) FROM news_items
+    SELECT 6, 'news items', 'all', NULL, (SELECT count(*) FROM news_items)
     UNION ALL
     SELECT 7, 'news items', substr(published_on, 1, 4), language, count(*) FROM news_items
     GROUP BY substr(published_on, 1, 4), language
     UNION ALL
-    SELECT 8, 'appointments', 'all', NULL, count(*) FROM appointments
+    SELECT 8, 'appointments', 'all', NULL, (SELECT count(*) FROM appointments)
 )
 ORDER BY part, item, detail;
 
@@ -1153,39 +1158,43 @@ ORDER BY part, item, detail;
 --
 -- With institution, its partners are the other parties of its agreements;
 -- without, every party of every agreement counts. country keeps one country
--- (a code or name, any letter case).
+-- (a code or name, any letter case). Of the two SELECTs below only the one
+-- whose condition on :institution holds reads anything.
 WITH
     chosen AS (
         SELECT institution_id FROM institution_lookup WHERE label = :institution COLLATE NOCASE),
     chosen_countries AS (
         SELECT code FROM country_lookup WHERE label = :country COLLATE NOCASE),
-    -- (agreement, partner) pairs. Each branch runs only when its condition
-    -- on the parameters holds; a country narrows the second from the start.
-    pairs (agreement_id, partner_id) AS (
-        SELECT mine.agreement_id, other.institution_id
+    counts (country, partners, agreements, in_force) AS (
+        SELECT
+            i.country_code,
+            count(DISTINCT other.institution_id),
+            count(DISTINCT a.id),
+            count(DISTINCT CASE WHEN :as_of BETWEEN a.in_force_from AND a.in_force_until THEN a.id END)
         FROM agreement_parties mine
+        JOIN agreement_overview a ON a.id = mine.agreement_id
         JOIN agreement_parties other ON other.agreement_id = mine.agreement_id
+        JOIN institutions i ON i.id = other.institution_id
         WHERE :institution IS NOT NULL
           AND mine.institution_id IN chosen
           AND other.institution_id NOT IN chosen
+          AND (:country IS NULL OR i.country_code IN chosen_countries)
+        GROUP BY i.country_code
         UNION ALL
-        SELECT p.agreement_id, p.institution_id
-        FROM institutions i JOIN agreement_parties p ON p.institution_id = i.id
+        SELECT
+            i.country_code,
+            count(DISTINCT p.institution_id),
+            count(DISTINCT a.id),
+            count(DISTINCT CASE WHEN :as_of BETWEEN a.in_force_from AND a.in_force_until THEN a.id END)
+        FROM institutions i
+        JOIN agreement_parties p ON p.institution_id = i.id
+        JOIN agreement_overview a ON a.id = p.agreement_id
         WHERE :institution IS NULL
-          AND (:country IS NULL OR i.country_code IN chosen_countries))
-SELECT
-    i.country_code AS country,
-    c.name AS country_name,
-    count(DISTINCT pairs.partner_id) AS partners,
-    count(DISTINCT pairs.agreement_id) AS agreements,
-    count(DISTINCT CASE WHEN :as_of BETWEEN a.in_force_from AND a.in_force_until THEN a.id END) AS in_force
-FROM pairs
-JOIN institutions i ON i.id = pairs.partner_id
-JOIN agreement_overview a ON a.id = pairs.agreement_id
-LEFT JOIN countries c ON c.code = i.country_code
-WHERE :country IS NULL OR i.country_code IN chosen_countries
-GROUP BY i.country_code
-ORDER BY agreements DESC, i.country_code;
+          AND (:country IS NULL OR i.country_code IN chosen_countries)
+        GROUP BY i.country_code)
+SELECT counts.country, c.name AS country_name, partners, agreements, in_force
+FROM counts LEFT JOIN countries c ON c.code = counts.country
+ORDER BY agreements DESC, counts.country;
 
 """#),
         EmbeddedFile(name: "shared-networks.sql", text: #"""

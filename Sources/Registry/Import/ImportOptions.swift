@@ -16,6 +16,10 @@ public struct ImportOptions {
     public var progress: ((ImportProgress) -> Void)?
     /// Refresh the planner statistics after an import that changed at least this many rows.
     public var optimizeAfterRows = 10_000
+    /// Let SQLite evaluate the schema's CHECK constraints too, on top of the
+    /// importers' own checks (slower; the tests use it to prove that the
+    /// importers reject everything the constraints would).
+    public var enforceCheckConstraints = false
 
     public init(format: ImportFormat? = nil, dryRun: Bool = false, skipInvalid: Bool = false, rejectsPath: String? = nil) {
         self.format = format

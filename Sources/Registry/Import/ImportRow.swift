@@ -58,6 +58,11 @@ struct RowCheck {
     var errors: [Problem] = []
     var warnings: [Problem] = []
 
+    init(errors: [Problem] = [], warnings: [Problem] = []) {
+        self.errors = errors
+        self.warnings = warnings
+    }
+
     var failed: Bool { !errors.isEmpty }
 
     mutating func fail<C: ImportColumn>(_ column: C?, _ message: String) {
@@ -88,4 +93,6 @@ struct RowCheck {
 /// What happened to a valid row.
 enum RowOutcome {
     case inserted, updated, unchanged
+    /// Kept for a batch: the outcome comes later, from `RowImporter.takeFinished()`.
+    case deferred
 }

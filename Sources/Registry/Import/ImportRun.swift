@@ -25,6 +25,8 @@ final class ImportRun {
              rejectsPath: String? = nil) throws -> ImportReport {
         var report = ImportReport(kind: kind, file: file)
         report.dryRun = options.dryRun
+        // Batches and per-row savepoints do not mix.
+        session.batchWrites = !options.skipInvalid
         let started = ProcessInfo.processInfo.systemUptime
         do {
             switch kind {
@@ -64,6 +66,33 @@ final class ImportRun {
         var lastProgress = started
         var row = ImportRow<I.Column>()
         var check = RowCheck()
+        func finish(line: Int, outcome: RowOutcome?, check: RowCheck, fields: () -> [String]) throws {
+            if let outcome, !check.failed {
+                switch outcome {
+                case .inserted: report.inserted += 1
+                case .updated: report.updated += 1
+                case .unchanged: report.unchanged += 1
+                case .deferred: return
+                }
+                for problem in check.warnings {
+                    report.add(ImportIssue(file: file, line: line, column: problem.column, message: problem.message,
+                                           severity: .warning), limit: limit)
+                }
+                return
+            }
+            report.rejected += 1
+            for problem in check.errors {
+                report.add(ImportIssue(file: file, line: line, column: problem.column, message: problem.message), limit: limit)
+            }
+            if let rejects, options.skipInvalid {
+                try rejects.write(fields: fields(), error: "line \(line): \(check.summary)")
+            }
+        }
+        func takeDeferred() throws {
+            for row in importer.takeFinished() {
+                try finish(line: row.line, outcome: row.outcome, check: row.check, fields: { [] })
+            }
+        }
         do {
             while true {
                 check.reset()
@@ -78,33 +107,20 @@ final class ImportRun {
                         check.fail(columnNamed: nil, "the database refused the row: \(error.message)")
                         outcome = nil
                     }
-                    if let outcome, !check.failed {
+                    if outcome != nil, !check.failed {
                         try savepoints?.release()
                         importer.rowKept()
-                        switch outcome {
-                        case .inserted: report.inserted += 1
-                        case .updated: report.updated += 1
-                        case .unchanged: report.unchanged += 1
-                        }
                     } else {
                         try savepoints?.rollback()
                         importer.rowUndone()
                         if !check.failed { check.fail(columnNamed: nil, "the row was not written") }
                     }
                 }
-                if check.failed {
-                    report.rejected += 1
-                    for problem in check.errors {
-                        report.add(ImportIssue(file: file, line: row.line, column: problem.column, message: problem.message), limit: limit)
-                    }
-                    if let rejects, options.skipInvalid {
-                        try rejects.write(fields: records.originalFields(), error: "line \(row.line): \(check.summary)")
-                    }
-                } else {
-                    for problem in check.warnings {
-                        report.add(ImportIssue(file: file, line: row.line, column: problem.column, message: problem.message,
-                                               severity: .warning), limit: limit)
-                    }
+                try finish(line: row.line, outcome: outcome, check: check, fields: records.originalFields)
+                if importer.hasFinished { try takeDeferred() }
+                if report.rowsRead % 4096 == 0 {
+                    try importer.readingProgress(rows: report.rowsRead, bytesRead: records.bytesRead,
+                                                 totalBytes: records.totalBytes)
                 }
                 if let progress = options.progress, report.rowsRead % 256 == 0 {
                     let now = ProcessInfo.processInfo.systemUptime
@@ -115,6 +131,10 @@ final class ImportRun {
                     }
                 }
             }
+            try importer.finish()
+            try takeDeferred()
+            report.errors.sort { $0.line < $1.line }
+            report.warnings.sort { $0.line < $1.line }
             try rejects?.finish()
             if let rejects, rejects.rows > 0 { report.rejectsFile = rejects.path }
         } catch {

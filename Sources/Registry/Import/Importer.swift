@@ -36,7 +36,10 @@ public enum Importer {
                              connection: Connection) throws -> ImportReport {
         var report: ImportReport?
         try connection.inTransaction(.immediate) { () -> Connection.Completion in
-            let run = ImportRun(session: ImportSession(connection: connection), options: options)
+            let session = ImportSession(connection: connection)
+            try session.beginBulkWork(enforceCheckConstraints: options.enforceCheckConstraints)
+            defer { session.endBulkWork() }
+            let run = ImportRun(session: session, options: options)
             let result = try run.run(kind: kind, source: source, format: format, file: source.name,
                                      rejectsPath: options.rejectsPath)
             report = result

@@ -114,14 +114,16 @@ final class CSVRecordSource<Column: ImportColumn>: RecordSource {
                        "the row has \(reader.fieldCount) \(reader.fieldCount == 1 ? "field" : "fields"), the header has \(mapping.count)")
             return true
         }
-        for (index, column) in mapping.enumerated() {
-            guard let column else { continue }
-            if reader.isEmpty(index) { continue }
-            switch reader.text(index, trimming: true) {
-            case .success(let text):
-                if !text.isEmpty { row.values[column.rawValue] = text }
-            case .failure(let problem):
-                check.fail(column, problem.description)
+        let mapping = self.mapping
+        reader.withRecord { record in
+            for index in 0..<mapping.count {
+                guard let column = mapping[index] else { continue }
+                let field = record.field(index, trimming: true)
+                if field.isEmpty { continue }
+                switch CSVReader.decode(field) {
+                case .success(let text): row.values[column.rawValue] = text
+                case .failure(let problem): check.fail(column, problem.description)
+                }
             }
         }
         return true

@@ -50,23 +50,55 @@ final class ReferenceDirectory {
 
     /// "institution", "network".
     let noun: String
+    /// Keys exactly as stored: most references in large files are keys, and
+    /// this lookup needs no normalisation. Loaded at once.
+    private var exactKeys: [String: Int64] = [:]
+    private var keysByID: [Int64: String] = [:]
+    /// The name index below is built on the first reference that is not an
+    /// exact key (an import of keys only never pays for it).
+    private let loadNames: ((ReferenceDirectory) throws -> Void)?
+    private(set) var namesLoaded: Bool
     private var byKey: [String: Int64] = [:]
     private var byROR: [String: Int64] = [:]
     private var byName: [String: Match] = [:]
-    private(set) var entries: [Int64: Entry] = [:]
+    private var entries: [Int64: Entry] = [:]
     /// Suggestions cost a scan of every name: after this many, errors say less.
     private var suggestionBudget = 500
     private var suggestionCache: [String: String] = [:]
 
+    /// A directory whose names are all given by `register` (tests, new tables).
     init(noun: String) {
         self.noun = noun
+        self.loadNames = nil
+        self.namesLoaded = true
     }
 
-    var count: Int { entries.count }
+    /// A directory of stored rows: `keys` now, the names from `loadNames` when first needed.
+    init(noun: String, keys: [(id: Int64, key: String)], loadNames: @escaping (ReferenceDirectory) throws -> Void) {
+        self.noun = noun
+        self.loadNames = loadNames
+        self.namesLoaded = false
+        for (id, key) in keys {
+            exactKeys[key] = id
+            keysByID[id] = key
+        }
+    }
+
+    var count: Int { keysByID.count }
+
+    private func ensureNames() throws {
+        guard !namesLoaded, let loadNames else { return }
+        namesLoaded = true
+        try loadNames(self)
+    }
 
     /// Adds (or, for a known id, replaces) a row's names.
     func register(id: Int64, key: String, name: String, otherNames: [String], rorID: String?) {
-        if entries[id] != nil { unregister(id: id) }
+        if let old = keysByID[id], old != key, exactKeys[old] == id { exactKeys[old] = nil }
+        exactKeys[key] = id
+        keysByID[id] = key
+        guard namesLoaded else { return }
+        if entries[id] != nil { unregisterNames(id: id) }
         var keys: [String] = []
         for text in [name] + otherNames {
             let nameKey = NameKey.make(text)
@@ -80,7 +112,7 @@ final class ReferenceDirectory {
         suggestionCache.removeAll()
     }
 
-    func unregister(id: Int64) {
+    private func unregisterNames(id: Int64) {
         guard let entry = entries.removeValue(forKey: id) else { return }
         for nameKey in entry.nameKeys {
             byName[nameKey] = byName[nameKey]?.removing(id)
@@ -88,26 +120,29 @@ final class ReferenceDirectory {
         let key = NameKey.make(entry.key)
         if byKey[key] == id { byKey[key] = nil }
         if let rorID = entry.rorID, byROR[rorID] == id { byROR[rorID] = nil }
-        suggestionCache.removeAll()
     }
 
     /// The row with this key exactly as stored, if any.
-    func id(forKey key: String) -> Int64? {
-        guard let id = byKey[NameKey.make(key)], entries[id]?.key == key else { return nil }
-        return id
+    func id(forKey key: String) -> Int64? { exactKeys[key] }
+
+    /// The stored key of a row.
+    func key(of id: Int64) -> String? { keysByID[id] }
+
+    func id(forROR rorID: String) throws -> Int64? {
+        try ensureNames()
+        return byROR[rorID]
     }
-
-    func id(forROR rorID: String) -> Int64? { byROR[rorID] }
-
-    func entry(_ id: Int64) -> Entry? { entries[id] }
 
     /// "'Maastricht University' (maastricht-university)"
     func label(_ id: Int64) -> String {
-        guard let entry = entries[id] else { return "#\(id)" }
+        try? ensureNames()
+        guard let entry = entries[id] else { return keysByID[id].map { "'\($0)'" } ?? "#\(id)" }
         return "'\(entry.name)' (\(entry.key))"
     }
 
-    func resolve(_ reference: String) -> Resolution {
+    func resolve(_ reference: String) throws -> Resolution {
+        if let id = exactKeys[reference] { return .found(id) }
+        try ensureNames()
         let nameKey = NameKey.make(reference)
         if let id = byKey[nameKey] { return .found(id) }
         if let rorID = RORIdentifier.normalize(reference) {
@@ -170,36 +205,46 @@ final class ReferenceDirectory {
 }
 
 extension ReferenceDirectory {
+    static let institutionKeysSQL = "SELECT id, key FROM institutions"
     static let institutionsSQL = "SELECT id, key, name, short_name, ror_id FROM institutions"
     static let aliasesSQL = "SELECT institution_id, alias FROM institution_aliases ORDER BY institution_id"
+    static let networkKeysSQL = "SELECT id, key FROM networks"
     static let networksSQL = "SELECT id, key, name, acronym FROM networks"
 
-    /// Every institution with its short name, aliases and ROR id.
+    private static func keys(_ connection: Connection, _ sql: String) throws -> [(id: Int64, key: String)] {
+        let rows = try connection.prepare(sql)
+        var keys: [(id: Int64, key: String)] = []
+        while try rows.step() { keys.append((rows.int64(at: 0), rows.string(at: 1) ?? "")) }
+        return keys
+    }
+
+    /// Every institution: the keys now; names, short names, aliases and ROR
+    /// ids when a reference first needs them.
     static func loadInstitutions(_ connection: Connection) throws -> ReferenceDirectory {
-        let directory = ReferenceDirectory(noun: "institution")
-        var aliases: [Int64: [String]] = [:]
-        let aliasRows = try connection.prepare(aliasesSQL)
-        while try aliasRows.step() {
-            if let alias = aliasRows.string(at: 1) { aliases[aliasRows.int64(at: 0), default: []].append(alias) }
+        ReferenceDirectory(noun: "institution", keys: try keys(connection, institutionKeysSQL)) { directory in
+            var aliases: [Int64: [String]] = [:]
+            let aliasRows = try connection.prepare(aliasesSQL)
+            while try aliasRows.step() {
+                if let alias = aliasRows.string(at: 1) { aliases[aliasRows.int64(at: 0), default: []].append(alias) }
+            }
+            let rows = try connection.prepare(institutionsSQL)
+            while try rows.step() {
+                let id = rows.int64(at: 0)
+                var other = aliases[id] ?? []
+                if let short = rows.string(at: 3) { other.insert(short, at: 0) }
+                directory.register(id: id, key: rows.string(at: 1) ?? "", name: rows.string(at: 2) ?? "",
+                                   otherNames: other, rorID: rows.string(at: 4))
+            }
         }
-        let rows = try connection.prepare(institutionsSQL)
-        while try rows.step() {
-            let id = rows.int64(at: 0)
-            var other = aliases[id] ?? []
-            if let short = rows.string(at: 3) { other.insert(short, at: 0) }
-            directory.register(id: id, key: rows.string(at: 1) ?? "", name: rows.string(at: 2) ?? "",
-                               otherNames: other, rorID: rows.string(at: 4))
-        }
-        return directory
     }
 
     static func loadNetworks(_ connection: Connection) throws -> ReferenceDirectory {
-        let directory = ReferenceDirectory(noun: "network")
-        let rows = try connection.prepare(networksSQL)
-        while try rows.step() {
-            directory.register(id: rows.int64(at: 0), key: rows.string(at: 1) ?? "", name: rows.string(at: 2) ?? "",
-                               otherNames: rows.string(at: 3).map { [$0] } ?? [], rorID: nil)
+        ReferenceDirectory(noun: "network", keys: try keys(connection, networkKeysSQL)) { directory in
+            let rows = try connection.prepare(networksSQL)
+            while try rows.step() {
+                directory.register(id: rows.int64(at: 0), key: rows.string(at: 1) ?? "", name: rows.string(at: 2) ?? "",
+                                   otherNames: rows.string(at: 3).map { [$0] } ?? [], rorID: nil)
+            }
         }
-        return directory
     }
 }

@@ -63,8 +63,8 @@ extension RowCheck {
     }
 
     /// Resolves a reference through a directory.
-    mutating func resolve<C: ImportColumn>(_ reference: String, in directory: ReferenceDirectory, column: C) -> Int64? {
-        switch directory.resolve(reference) {
+    mutating func resolve<C: ImportColumn>(_ reference: String, in directory: ReferenceDirectory, column: C) throws -> Int64? {
+        switch try directory.resolve(reference) {
         case .found(let id): return id
         case .failed(let message):
             fail(column, message)
@@ -82,8 +82,17 @@ extension RowCheck {
 
 /// The items of a `;`-separated list, trimmed, without empty ones.
 func listItems(_ text: String?) -> [String] {
-    guard let text else { return [] }
-    return text.split(separator: ";").map { String($0).trimmingSpaces }.filter { !$0.isEmpty }
+    guard var text else { return [] }
+    return text.withUTF8 { bytes in
+        var items: [String] = []
+        var start = 0
+        for index in 0...bytes.count where index == bytes.count || bytes[index] == UInt8(ascii: ";") {
+            let item = TextTrimming.trimmed(UnsafeBufferPointer(rebasing: bytes[start..<index]))
+            if !item.isEmpty { items.append(item) }
+            start = index + 1
+        }
+        return items
+    }
 }
 
 extension PartialDate {

@@ -12,9 +12,32 @@ protocol RowImporter: AnyObject {
     func rowKept()
     /// The row's writes were undone (its savepoint rolled back).
     func rowUndone()
+    /// Writes rows that `importRow` answered `.deferred` for.
+    func flush() throws
+    /// Called every few thousand rows, so a large import can change how it writes.
+    func readingProgress(rows: Int, bytesRead: Int64, totalBytes: Int64?) throws
+    /// The file is read: write what waits and put back what was set aside.
+    func finish() throws
+    /// True when deferred rows have their outcome.
+    var hasFinished: Bool { get }
+    /// The outcomes of deferred rows, each once.
+    func takeFinished() -> [DeferredRow]
 }
 
 extension RowImporter {
     func rowKept() {}
     func rowUndone() {}
+    func flush() throws {}
+    func readingProgress(rows: Int, bytesRead: Int64, totalBytes: Int64?) throws {}
+    func finish() throws { try flush() }
+    var hasFinished: Bool { false }
+    func takeFinished() -> [DeferredRow] { [] }
+}
+
+/// The outcome of a row written later than it was read (in a batch): nil
+/// with errors in `check` when it was refused.
+struct DeferredRow {
+    let line: Int
+    let outcome: RowOutcome?
+    let check: RowCheck
 }

@@ -38,12 +38,27 @@ public struct PartialDate: Hashable, Sendable, Comparable, CustomStringConvertib
 
     public var description: String { iso }
 
-    /// The stored form.
+    /// The stored form. Written digit by digit: this runs for every date of
+    /// every imported row, and number formatting is slow.
     public var iso: String {
-        var text = PartialDate.pad(year, 4)
-        if let month { text += "-" + PartialDate.pad(month, 2) }
-        if let day { text += "-" + PartialDate.pad(day, 2) }
-        return text
+        let length = day != nil ? 10 : month != nil ? 7 : 4
+        return String(unsafeUninitializedCapacity: length) { buffer in
+            buffer[0] = UInt8(truncatingIfNeeded: 0x30 + year / 1000)
+            buffer[1] = UInt8(truncatingIfNeeded: 0x30 + (year / 100) % 10)
+            buffer[2] = UInt8(truncatingIfNeeded: 0x30 + (year / 10) % 10)
+            buffer[3] = UInt8(truncatingIfNeeded: 0x30 + year % 10)
+            if let month {
+                buffer[4] = 0x2D
+                buffer[5] = UInt8(truncatingIfNeeded: 0x30 + month / 10)
+                buffer[6] = UInt8(truncatingIfNeeded: 0x30 + month % 10)
+            }
+            if let day {
+                buffer[7] = 0x2D
+                buffer[8] = UInt8(truncatingIfNeeded: 0x30 + day / 10)
+                buffer[9] = UInt8(truncatingIfNeeded: 0x30 + day % 10)
+            }
+            return length
+        }
     }
 
     /// The first day the value can mean (2018-03 → 2018-03-01).
@@ -126,11 +141,6 @@ public struct PartialDate: Hashable, Sendable, Comparable, CustomStringConvertib
         self.year = year
         self.month = month
         self.day = day
-    }
-
-    private static func pad(_ value: Int, _ width: Int) -> String {
-        let digits = String(value)
-        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
     }
 
     static func parseISO(_ bytes: UnsafeBufferPointer<UInt8>) -> PartialDate? {

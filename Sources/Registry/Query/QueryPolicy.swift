@@ -43,30 +43,33 @@ enum QueryPolicy {
                 return .pragma(name: name, argument: request.second)
             }
             return nil
-        case SQLITE_INSERT: return .write(verb: "INSERT", table: first)
-        case SQLITE_UPDATE:
-            // SQLite asks this while it connects a virtual table (FTS5) for
-            // the first time, compiling a schema update that never runs. A
-            // statement that really updates the schema table is still
-            // refused: it is not read-only (QueryGuard checks that), and a
-            // read-only, query_only, defensive connection could not run it.
+        case SQLITE_INSERT, SQLITE_UPDATE, SQLITE_DELETE:
+            // SQLite asks about the schema table's rows before the CREATE or
+            // DROP that changes them (refused next, with a better message),
+            // and while it connects a virtual table such as FTS5 for the
+            // first time (compiling an update that never runs). A statement
+            // that writes the schema table itself is still refused: SQLite's
+            // defensive mode rejects it and QueryGuard checks that every
+            // statement is read-only.
             if schemaTables.contains(first.lowercased()) { return nil }
-            return .write(verb: "UPDATE", table: first)
-        case SQLITE_DELETE: return .write(verb: "DELETE", table: first)
+            let verb = request.action == SQLITE_INSERT ? "INSERT" : request.action == SQLITE_UPDATE ? "UPDATE" : "DELETE"
+            return .write(verb: verb, table: first)
         case SQLITE_ATTACH: return .attach(verb: "ATTACH")
         case SQLITE_DETACH: return .attach(verb: "DETACH")
         case SQLITE_TRANSACTION, SQLITE_SAVEPOINT: return .transaction
         case SQLITE_CREATE_INDEX, SQLITE_CREATE_TABLE, SQLITE_CREATE_TEMP_INDEX, SQLITE_CREATE_TEMP_TABLE,
              SQLITE_CREATE_TEMP_TRIGGER, SQLITE_CREATE_TEMP_VIEW, SQLITE_CREATE_TRIGGER, SQLITE_CREATE_VIEW,
              SQLITE_CREATE_VTABLE:
+            // ANALYZE first creates the table its statistics go to.
+            if first.lowercased().hasPrefix("sqlite_stat") { return .schemaChange(verb: "ANALYZE", object: "") }
             return .schemaChange(verb: "CREATE", object: first)
         case SQLITE_DROP_INDEX, SQLITE_DROP_TABLE, SQLITE_DROP_TEMP_INDEX, SQLITE_DROP_TEMP_TABLE,
              SQLITE_DROP_TEMP_TRIGGER, SQLITE_DROP_TEMP_VIEW, SQLITE_DROP_TRIGGER, SQLITE_DROP_VIEW,
              SQLITE_DROP_VTABLE:
             return .schemaChange(verb: "DROP", object: first)
         case SQLITE_ALTER_TABLE: return .schemaChange(verb: "ALTER TABLE", object: request.second ?? first)
-        case SQLITE_REINDEX: return .schemaChange(verb: "REINDEX", object: first)
-        case SQLITE_ANALYZE: return .schemaChange(verb: "ANALYZE", object: first)
+        case SQLITE_REINDEX: return .schemaChange(verb: "REINDEX", object: "")
+        case SQLITE_ANALYZE: return .schemaChange(verb: "ANALYZE", object: "")
         default:
             return .notARead
         }

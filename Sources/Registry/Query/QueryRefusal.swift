@@ -25,7 +25,8 @@ public enum QueryRefusal: Equatable, Sendable {
         case .write(let verb, let table):
             return "refused: \(verb) into/of '\(table)' would change the database; `query` only reads (use the import commands to change data)"
         case .schemaChange(let verb, let object):
-            return "refused: \(verb) \(object) would change the schema; `query` only reads (schema changes are migrations)"
+            let what = object.isEmpty ? verb : "\(verb) \(object)"
+            return "refused: \(what) would change the schema; `query` only reads (schema changes are migrations)"
         case .attach(let verb):
             return "refused: \(verb) is not allowed; `query` reads only the registry it was opened on"
         case .pragma(let name, let argument):

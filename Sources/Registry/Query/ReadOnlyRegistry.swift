@@ -7,12 +7,7 @@ import Foundation
 public enum ReadOnlyRegistry {
     public static func open(path: String, busyTimeout: TimeInterval = 5) throws -> QueryGuard {
         let connection = try RegistryDatabase.open(path: path, access: .read, busyTimeout: busyTimeout)
-        let migrator = try RegistryDatabase.migrator()
-        let report = try migrator.status(of: connection)
-        try migrator.validate(report)
-        if !report.pending.isEmpty {
-            throw RegistryError.needsMigration(path: path, pending: report.pending.count)
-        }
+        try requireKnownSchema(connection, path: path)
         // A third lock besides the read-only file and the authorizer: even
         // the temp schema cannot be written.
         try connection.execute("PRAGMA query_only = ON")
@@ -21,5 +16,29 @@ public enum ReadOnlyRegistry {
         try connection.execute("PRAGMA mmap_size = 1073741824")
         try connection.execute("PRAGMA cache_size = -16384")
         return QueryGuard(connection: connection)
+    }
+
+    /// The applied migrations must be exactly the ones this program knows.
+    /// Comparing version numbers is enough for a reader (the migrator's
+    /// checksums, which hash every migration, are the writers' concern) and
+    /// keeps a report's start-up cheap.
+    static func requireKnownSchema(_ connection: Connection, path: String) throws {
+        let known = Set(EmbeddedResources.migrations
+            .filter { !$0.name.hasSuffix(".down.sql") }
+            .compactMap { Int($0.name.prefix(4)) })
+        let hasTable = try connection.scalar(
+            "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'schema_migrations'")?.int64 == 1
+        let applied = hasTable
+            ? Set(try connection.rows("SELECT version FROM schema_migrations").compactMap { $0[0].int64.map { Int($0) } })
+            : []
+        let userVersion = Int(try connection.scalar("PRAGMA user_version")?.int64 ?? 0)
+        let latest = known.max() ?? 0
+        let unknown = applied.subtracting(known)
+        if !unknown.isEmpty || userVersion > latest {
+            throw MigrationError.databaseNewer(databaseVersion: max(userVersion, unknown.max() ?? 0), knownVersion: latest,
+                                               unknownVersions: unknown.sorted())
+        }
+        let pending = known.subtracting(applied).count
+        if pending > 0 { throw RegistryError.needsMigration(path: path, pending: pending) }
     }
 }

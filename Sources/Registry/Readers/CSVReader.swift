@@ -76,10 +76,34 @@ public final class CSVReader {
     /// Moves to the next record. False at the end of the input. Blank lines
     /// between records are skipped.
     public func next() throws -> Bool {
+        // The scan works on local copies (moved, not copied): each access to
+        // a class property costs a run-time exclusivity check.
+        var bytes: [UInt8] = []
+        var fieldEnds: [Int] = []
+        swap(&bytes, &self.bytes)
+        swap(&fieldEnds, &self.fieldEnds)
+        var physicalLine = self.physicalLine
+        var crPending = self.crPending
+        var line = self.line
+        defer {
+            swap(&bytes, &self.bytes)
+            swap(&fieldEnds, &self.fieldEnds)
+            self.physicalLine = physicalLine
+            self.crPending = crPending
+            self.line = line
+        }
         bytes.removeAll(keepingCapacity: true)
         fieldEnds.removeAll(keepingCapacity: true)
         recordProblem = nil
         if !started { try start() }
+        let limit = maxRecordBytes
+        func append(_ pointer: UnsafeMutablePointer<UInt8>, count: Int) throws {
+            guard count > 0 else { return }
+            if bytes.count + count > limit { throw Failure.recordTooLong(line: line, limit: limit) }
+            bytes.append(contentsOf: UnsafeBufferPointer(start: pointer, count: count))
+        }
+        let source = self.source
+        let buffer = source.buffer
         var state = State.fieldStart
         var recordStarted = false
         var quoteLine = 0
@@ -96,7 +120,6 @@ public final class CSVReader {
                     }
                 }
             }
-            let buffer = source.buffer
             var i = source.start
             let end = source.end
             switch state {
@@ -129,7 +152,8 @@ public final class CSVReader {
                     i += 1
                 case CSVReader.lf, CSVReader.cr:
                     fieldEnds.append(bytes.count)
-                    endLine(byte)
+                    physicalLine += 1
+                    crPending = byte == CSVReader.cr
                     source.start = i + 1
                     return true
                 default:
@@ -151,7 +175,8 @@ public final class CSVReader {
                         state = .fieldStart
                         i += 1
                     } else {
-                        endLine(byte)
+                        physicalLine += 1
+                        crPending = byte == CSVReader.cr
                         source.start = j + 1
                         return true
                     }
@@ -202,7 +227,8 @@ public final class CSVReader {
                     i += 1
                 case CSVReader.lf, CSVReader.cr:
                     fieldEnds.append(bytes.count)
-                    endLine(byte)
+                    physicalLine += 1
+                    crPending = byte == CSVReader.cr
                     source.start = i + 1
                     return true
                 default:
@@ -214,19 +240,6 @@ public final class CSVReader {
             }
             source.start = i
         }
-    }
-
-    private func endLine(_ byte: UInt8) {
-        physicalLine += 1
-        crPending = byte == CSVReader.cr
-    }
-
-    private func append(_ pointer: UnsafeMutablePointer<UInt8>, count: Int) throws {
-        guard count > 0 else { return }
-        if bytes.count + count > maxRecordBytes {
-            throw Failure.recordTooLong(line: line, limit: maxRecordBytes)
-        }
-        bytes.append(contentsOf: UnsafeBufferPointer(start: pointer, count: count))
     }
 
     /// Skips a UTF-8 byte-order mark; refuses UTF-16.
@@ -246,6 +259,38 @@ public final class CSVReader {
     }
 
     // MARK: Fields
+
+    /// The current record's fields, without a copy, for the length of `body`.
+    public struct RecordView {
+        let bytes: UnsafeBufferPointer<UInt8>
+        let ends: UnsafeBufferPointer<Int>
+
+        public var count: Int { ends.count }
+
+        /// The bytes of a field, without surrounding ASCII white space when `trimming`.
+        public func field(_ index: Int, trimming: Bool) -> UnsafeBufferPointer<UInt8> {
+            var start = index == 0 ? 0 : ends[index - 1]
+            var end = ends[index]
+            if trimming {
+                while start < end, TextTrimming.isASCIISpace(bytes[start]) { start += 1 }
+                while end > start, TextTrimming.isASCIISpace(bytes[end - 1]) { end -= 1 }
+            }
+            return UnsafeBufferPointer(rebasing: bytes[start..<end])
+        }
+
+        /// The field as text (see `CSVReader.text`).
+        public func text(_ index: Int, trimming: Bool) -> Result<String, FieldProblem> {
+            CSVReader.decode(field(index, trimming: trimming))
+        }
+    }
+
+    public func withRecord<R>(_ body: (RecordView) throws -> R) rethrows -> R {
+        try bytes.withUnsafeBufferPointer { bytes in
+            try fieldEnds.withUnsafeBufferPointer { ends in
+                try body(RecordView(bytes: bytes, ends: ends))
+            }
+        }
+    }
 
     private func range(_ index: Int) -> Range<Int> {
         (index == 0 ? 0 : fieldEnds[index - 1])..<fieldEnds[index]

@@ -40,15 +40,25 @@ final class AgreementRepository {
         """
     static let selectPartiesSQL = "SELECT institution_id FROM agreement_parties WHERE agreement_id = ?1"
     static let insertPartySQL = "INSERT INTO agreement_parties (agreement_id, institution_id) VALUES (?1, ?2)"
+    /// Two and three parties, the usual case, in one statement each: a
+    /// statement's start-up costs as much as a row.
+    static let insertTwoPartiesSQL = "INSERT INTO agreement_parties (agreement_id, institution_id) VALUES (?1, ?2), (?1, ?3)"
+    static let insertThreePartiesSQL = """
+        INSERT INTO agreement_parties (agreement_id, institution_id) VALUES (?1, ?2), (?1, ?3), (?1, ?4)
+        """
     static let deletePartySQL = "DELETE FROM agreement_parties WHERE agreement_id = ?1 AND institution_id = ?2"
 
     private let connection: Connection
+    private var batchInserts: [Int: Statement] = [:]
+    private var partyInserts: [Int: Statement] = [:]
     private let insert: Statement
     private let selectByKey: Statement
     private let update: Statement
     private let candidates: Statement
     private let selectParties: Statement
     private let insertParty: Statement
+    private let insertTwoParties: Statement
+    private let insertThreeParties: Statement
     private let deleteParty: Statement
 
     init(_ connection: Connection) throws {
@@ -59,6 +69,8 @@ final class AgreementRepository {
         candidates = try connection.prepare(Self.candidatesSQL)
         selectParties = try connection.prepare(Self.selectPartiesSQL)
         insertParty = try connection.prepare(Self.insertPartySQL)
+        insertTwoParties = try connection.prepare(Self.insertTwoPartiesSQL)
+        insertThreeParties = try connection.prepare(Self.insertThreePartiesSQL)
         deleteParty = try connection.prepare(Self.deletePartySQL)
     }
 
@@ -80,8 +92,96 @@ final class AgreementRepository {
         try insert.execute { try bind(record, to: $0) }
         guard connection.changes == 1 else { return nil }
         let id = connection.lastInsertRowID
-        for party in parties { try add(party: party, to: id) }
+        switch parties.count {
+        case 2:
+            try insertTwoParties.execute {
+                try $0.bind(int64: id, at: 1)
+                try $0.bind(int64: parties[0], at: 2)
+                try $0.bind(int64: parties[1], at: 3)
+            }
+        case 3:
+            try insertThreeParties.execute {
+                try $0.bind(int64: id, at: 1)
+                try $0.bind(int64: parties[0], at: 2)
+                try $0.bind(int64: parties[1], at: 3)
+                try $0.bind(int64: parties[2], at: 4)
+            }
+        default:
+            for party in parties { try add(party: party, to: id) }
+        }
         return id
+    }
+
+    /// `INSERT ... VALUES (...), (...) ON CONFLICT (key) DO NOTHING RETURNING id, key` for `rows` rows.
+    static func batchInsertSQL(rows: Int) -> String {
+        let row = "(" + Array(repeating: "?", count: 10).joined(separator: ", ") + ")"
+        return """
+            INSERT INTO agreements (key, title, kind, status, signed_on, effective_from, expires_on, topics, source, notes)
+            VALUES \(Array(repeating: row, count: rows).joined(separator: ", "))
+            ON CONFLICT (key) DO NOTHING
+            RETURNING id, key
+            """
+    }
+
+    static func partiesInsertSQL(rows: Int) -> String {
+        "INSERT INTO agreement_parties (agreement_id, institution_id) VALUES "
+            + Array(repeating: "(?, ?)", count: rows).joined(separator: ", ")
+    }
+
+    /// Inserts the agreements whose keys are new, in one statement; returns
+    /// their ids by key. The others (keys that exist) are left alone.
+    func insertBatch(_ records: [AgreementRecord]) throws -> [String: Int64] {
+        let statement: Statement
+        if let cached = batchInserts[records.count] {
+            statement = cached
+        } else {
+            statement = try connection.prepare(Self.batchInsertSQL(rows: records.count))
+            batchInserts[records.count] = statement
+        }
+        statement.reset()
+        defer { statement.reset() }
+        for (index, record) in records.enumerated() {
+            let base = index * 10
+            try statement.bind(text: record.key, at: base + 1)
+            try statement.bind(text: record.title, at: base + 2)
+            try statement.bind(text: record.kind, at: base + 3)
+            try statement.bind(text: record.status, at: base + 4)
+            try statement.bind(text: record.signedOn, at: base + 5)
+            try statement.bind(text: record.effectiveFrom, at: base + 6)
+            try statement.bind(text: record.expiresOn, at: base + 7)
+            try statement.bind(text: record.topics, at: base + 8)
+            try statement.bind(text: record.source, at: base + 9)
+            try statement.bind(text: record.notes, at: base + 10)
+        }
+        var ids: [String: Int64] = [:]
+        ids.reserveCapacity(records.count)
+        while try statement.step() {
+            if let key = statement.string(at: 1) { ids[key] = statement.int64(at: 0) }
+        }
+        return ids
+    }
+
+    /// Inserts (agreement, institution) pairs, many per statement.
+    func addParties(_ pairs: [(agreement: Int64, institution: Int64)]) throws {
+        var start = 0
+        for size in [64, 16, 4, 1] {
+            while pairs.count - start >= size {
+                let statement: Statement
+                if let cached = partyInserts[size] {
+                    statement = cached
+                } else {
+                    statement = try connection.prepare(Self.partiesInsertSQL(rows: size))
+                    partyInserts[size] = statement
+                }
+                try statement.execute { statement in
+                    for offset in 0..<size {
+                        try statement.bind(int64: pairs[start + offset].agreement, at: offset * 2 + 1)
+                        try statement.bind(int64: pairs[start + offset].institution, at: offset * 2 + 2)
+                    }
+                }
+                start += size
+            }
+        }
     }
 
     func find(key: String) throws -> (id: Int64, record: AgreementRecord)? {

@@ -35,9 +35,14 @@ public enum RegistrySetup {
         let files = try seeds.files()
         var options = ImportOptions()
         options.progress = progress
+        // Seed files are small: let SQLite check its constraints as well.
+        options.enforceCheckConstraints = true
         var reports: [ImportReport] = []
         try connection.inTransaction(.immediate) { () -> Connection.Completion in
-            let run = ImportRun(session: ImportSession(connection: connection), options: options)
+            let session = ImportSession(connection: connection)
+            try session.beginBulkWork(enforceCheckConstraints: options.enforceCheckConstraints)
+            defer { session.endBulkWork() }
+            let run = ImportRun(session: session, options: options)
             for file in files {
                 let report = try run.run(kind: file.kind, source: ByteSource(name: file.name, data: file.data),
                                          format: file.format, file: file.name)

@@ -12,8 +12,25 @@ enum AgreementColumn: Int, ImportColumn {
 /// Agreements with their parties, upserted by key. An agreement without a
 /// key is the stored one of the same kind, signing date and set of parties;
 /// a new one gets a stable generated key (`mou-2018-11-28-3f9a0c1b2d`).
+///
+/// In all-or-nothing mode, rows with a key are written in batches: one
+/// multi-row INSERT for up to `batchSize` agreements and a few for their
+/// parties, because the start-up of a statement costs as much as a row.
+/// Rows whose key exists already take the one-row path (compare, update).
 final class AgreementImporter: RowImporter {
     typealias Column = AgreementColumn
+
+    /// A checked row waiting in the batch.
+    private struct Waiting {
+        let line: Int
+        var record: AgreementRecord
+        let parties: [Int64]
+        let present: [Bool]
+        let keyGiven: Bool
+        let warnings: [RowCheck.Problem]
+    }
+
+    static let batchSize = 32
 
     private let session: ImportSession
     private let institutions: ReferenceDirectory
@@ -21,12 +38,19 @@ final class AgreementImporter: RowImporter {
     private var touched: TouchedRows
     private var pending: (id: Int64, key: String, title: String)?
     private var partyIDs: [Int64] = []
+    private let batching: Bool
+    private var batch: [Waiting] = []
+    private(set) var finished: [DeferredRow] = []
+    private var indexDecisionMade = false
+    private var deferredIndexes: DeferredIndexes?
 
     init(session: ImportSession) throws {
         self.session = session
         institutions = try session.institutions()
         repository = try AgreementRepository(session.connection)
         touched = try TouchedRows(connection: session.connection, table: "agreements")
+        batching = session.batchWrites
+        batch.reserveCapacity(Self.batchSize)
     }
 
     func importRow(_ row: ImportRow<Column>, check: inout RowCheck) throws -> RowOutcome? {
@@ -39,53 +63,159 @@ final class AgreementImporter: RowImporter {
         let expires = check.date(row, .expiresOn)
         partyIDs.removeAll(keepingCapacity: true)
         if let parties = check.required(row, .parties) {
-            resolveParties(parties, check: &check)
+            try resolveParties(parties, check: &check)
         }
         guard let title, let kind, let status, !check.failed else { return nil }
         check.warnIfBefore(expires, Column.expiresOn, signed, Column.signedOn, "the agreement expires before it was signed")
         check.warnIfBefore(expires, Column.expiresOn, effective, Column.effectiveFrom,
                            "the agreement expires before it takes effect")
 
-        let partySet = Set(partyIDs)
         var key = row[.key]
         if key == nil {
+            // The identity lookup must see every earlier row, through the party index.
+            try flush()
+            try deferredIndexes?.restore()
+            deferredIndexes = nil
+            let partySet = Set(partyIDs)
             key = try repository.findKey(kind: kind.rawValue, signedOn: signed?.iso, parties: partySet)
                 ?? generatedKey(kind: kind, signed: signed, parties: partySet)
         }
         guard let key else { return nil }
-        var record = AgreementRecord(key: key, title: title, kind: kind.rawValue, status: status.rawValue,
+        let record = AgreementRecord(key: key, title: title, kind: kind.rawValue, status: status.rawValue,
                                      signedOn: signed?.iso, effectiveFrom: effective?.iso, expiresOn: expires?.iso,
                                      topics: row[.topics].map(Self.normalizedList), source: row[.source], notes: row[.notes])
+        if batching && row[.key] != nil {
+            batch.append(Waiting(line: row.line, record: record, parties: partyIDs, present: row.present, keyGiven: true,
+                                 warnings: check.warnings))
+            check.warnings.removeAll()
+            if batch.count == Self.batchSize { try flush() }
+            return .deferred
+        }
         if let id = try repository.insertIfNew(record, parties: partyIDs) {
             pending = (id, key, title)
             return .inserted
         }
-        guard let (id, stored) = try repository.find(key: key) else {
-            throw ImportInvariantError(message: "agreement '\(key)' was neither found nor inserted")
+        return try upsertExisting(record, parties: partyIDs, present: row.present, keyGiven: row[.key] != nil,
+                                  check: &check)
+    }
+
+    /// The row's key is taken: the same row again (unchanged), a changed
+    /// row (updated), or a second row of this file with the key (an error).
+    private func upsertExisting(_ new: AgreementRecord, parties: [Int64], present: [Bool], keyGiven: Bool,
+                                check: inout RowCheck) throws -> RowOutcome? {
+        var record = new
+        guard let (id, stored) = try repository.find(key: record.key) else {
+            throw ImportInvariantError(message: "agreement '\(record.key)' was neither found nor inserted")
         }
         if !touched.touch(id) {
-            if row[.key] != nil {
-                check.fail(Column.key, "'\(key)' is on an earlier row of this file too")
+            if keyGiven {
+                check.fail(Column.key, "'\(record.key)' is on an earlier row of this file too")
             } else {
                 check.fail(columnNamed: nil, "the same agreement (kind, parties and signed_on) is on an earlier row of this file too")
             }
             return nil
         }
-        if !row.has(.status) { record.status = stored.status }
-        if !row.has(.signedOn) { record.signedOn = stored.signedOn }
-        if !row.has(.effectiveFrom) { record.effectiveFrom = stored.effectiveFrom }
-        if !row.has(.expiresOn) { record.expiresOn = stored.expiresOn }
-        if !row.has(.topics) { record.topics = stored.topics }
-        if !row.has(.source) { record.source = stored.source }
-        if !row.has(.notes) { record.notes = stored.notes }
+        func has(_ column: Column) -> Bool { present[column.rawValue] }
+        if !has(.status) { record.status = stored.status }
+        if !has(.signedOn) { record.signedOn = stored.signedOn }
+        if !has(.effectiveFrom) { record.effectiveFrom = stored.effectiveFrom }
+        if !has(.expiresOn) { record.expiresOn = stored.expiresOn }
+        if !has(.topics) { record.topics = stored.topics }
+        if !has(.source) { record.source = stored.source }
+        if !has(.notes) { record.notes = stored.notes }
+        let partySet = Set(parties)
         let storedParties = try repository.parties(of: id)
         let partiesChanged = storedParties != partySet
         if record == stored && !partiesChanged { return .unchanged }
         if record != stored { try repository.update(id: id, to: record) }
         if partiesChanged { try repository.replaceParties(of: id, old: storedParties, new: partySet) }
-        pending = (id, key, title)
+        pending = (id, record.key, record.title)
         return .updated
     }
+
+    /// Writes the waiting rows; their outcomes go to `finished`.
+    func flush() throws {
+        guard !batch.isEmpty else { return }
+        let waiting = batch
+        batch.removeAll(keepingCapacity: true)
+        var inserted: [String: Int64]
+        do {
+            inserted = try repository.insertBatch(waiting.map(\.record))
+        } catch let error as DatabaseError where error.isRowLevel {
+            // One row is refused; the statement wrote nothing. Row by row,
+            // the error lands on the row that causes it.
+            for row in waiting { finishOne(row) }
+            return
+        }
+        var pairs: [(Int64, Int64)] = []
+        pairs.reserveCapacity(waiting.count * 3)
+        for row in waiting {
+            if let id = inserted.removeValue(forKey: row.record.key) {
+                for party in row.parties { pairs.append((id, party)) }
+                session.agreementWritten(id: id, key: row.record.key, title: row.record.title)
+                finished.append(DeferredRow(line: row.line, outcome: .inserted, check: RowCheck(warnings: row.warnings)))
+            } else {
+                finishOne(row)
+            }
+        }
+        try repository.addParties(pairs)
+    }
+
+    private func finishOne(_ row: Waiting) {
+        var check = RowCheck(warnings: row.warnings)
+        var outcome: RowOutcome?
+        do {
+            if let id = try repository.insertIfNew(row.record, parties: row.parties) {
+                session.agreementWritten(id: id, key: row.record.key, title: row.record.title)
+                outcome = .inserted
+            } else {
+                outcome = try upsertExisting(row.record, parties: row.parties, present: row.present, keyGiven: row.keyGiven,
+                                             check: &check)
+                if outcome != nil, let (id, key, title) = pending { session.agreementWritten(id: id, key: key, title: title) }
+                pending = nil
+            }
+        } catch let error as DatabaseError where error.isRowLevel {
+            check.fail(columnNamed: nil, "the database refused the row: \(error.message)")
+        } catch {
+            check.fail(columnNamed: nil, "\(error)")
+        }
+        finished.append(DeferredRow(line: row.line, outcome: outcome, check: check))
+    }
+
+    func finish() throws {
+        try flush()
+        try deferredIndexes?.restore()
+        deferredIndexes = nil
+    }
+
+    /// A large import into a small table fills the party index faster by
+    /// building it once at the end (a sort) than by inserting into it at
+    /// random: decided after the first rows, from the file size.
+    func readingProgress(rows: Int, bytesRead: Int64, totalBytes: Int64?) throws {
+        guard batching, !indexDecisionMade, rows >= 8192, bytesRead > 0 else { return }
+        indexDecisionMade = true
+        let expectedRows: Double
+        if let totalBytes {
+            expectedRows = Double(rows) * Double(totalBytes) / Double(bytesRead)
+        } else {
+            expectedRows = Double(rows) * 4
+        }
+        let remaining = expectedRows - Double(rows)
+        guard remaining >= Double(Self.minimumRowsForDeferredIndexes) else { return }
+        let stored = try session.connection.scalar("SELECT count(*) FROM agreement_parties")?.int64 ?? 0
+        guard remaining * 2 > Double(stored) else { return }
+        try flush()
+        deferredIndexes = try DeferredIndexes(connection: session.connection, table: "agreement_parties")
+    }
+
+    static let minimumRowsForDeferredIndexes = 50_000
+
+    func takeFinished() -> [DeferredRow] {
+        defer { finished.removeAll(keepingCapacity: true) }
+        return finished
+    }
+
+    var hasFinished: Bool { !finished.isEmpty }
 
     func rowKept() {
         if let (id, key, title) = pending { session.agreementWritten(id: id, key: key, title: title) }
@@ -94,11 +224,11 @@ final class AgreementImporter: RowImporter {
 
     func rowUndone() { pending = nil }
 
-    private func resolveParties(_ text: String, check: inout RowCheck) {
+    private func resolveParties(_ text: String, check: inout RowCheck) throws {
         var references: [String] = []
         var resolvedAll = true
         for reference in listItems(text) {
-            guard let id = check.resolve(reference, in: institutions, column: Column.parties) else {
+            guard let id = try check.resolve(reference, in: institutions, column: Column.parties) else {
                 resolvedAll = false
                 continue
             }
@@ -119,7 +249,7 @@ final class AgreementImporter: RowImporter {
     /// A key from what identifies an agreement without one: the same inputs
     /// give the same key in every registry.
     private func generatedKey(kind: AgreementKind, signed: PartialDate?, parties: Set<Int64>) -> String {
-        let partyKeys = parties.compactMap { institutions.entry($0)?.key }.sorted()
+        let partyKeys = parties.compactMap { institutions.key(of: $0) }.sorted()
         let identity = ([kind.rawValue, signed?.iso ?? ""] + partyKeys).joined(separator: "\n")
         let digest = SHA256.hexDigest(Array(identity.utf8)).prefix(10)
         return "\(kind.rawValue.replacingOccurrences(of: "_", with: "-"))-\(signed?.iso ?? "undated")-\(digest)"

@@ -29,7 +29,7 @@ final class AppointmentImporter: RowImporter {
         let title = check.required(row, .title)
         var organisation: (institution: Int64?, network: Int64?)?
         if let reference = check.required(row, .organisation) {
-            organisation = resolveOrganisation(reference, check: &check)
+            organisation = try resolveOrganisation(reference, check: &check)
         }
         let starts = check.date(row, .startsOn)
         let stated = check.date(row, .endsOn)
@@ -71,9 +71,9 @@ final class AppointmentImporter: RowImporter {
     }
 
     /// An institution or a network; a reference that fits both is ambiguous.
-    private func resolveOrganisation(_ reference: String, check: inout RowCheck) -> (Int64?, Int64?)? {
-        let asInstitution = institutions.resolve(reference)
-        let asNetwork = networks.resolve(reference)
+    private func resolveOrganisation(_ reference: String, check: inout RowCheck) throws -> (Int64?, Int64?)? {
+        let asInstitution = try institutions.resolve(reference)
+        let asNetwork = try networks.resolve(reference)
         switch (asInstitution, asNetwork) {
         case (.found(let institution), .found(let network)):
             check.fail(Column.organisation, "'\(reference)' is ambiguous: it names the institution \(institutions.label(institution)) "

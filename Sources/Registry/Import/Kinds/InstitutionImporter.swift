@@ -49,7 +49,7 @@ final class InstitutionImporter: RowImporter {
         }
         var parentID: Int64?
         if let parent = row[.parent] {
-            parentID = check.resolve(parent, in: directory, column: Column.parent)
+            parentID = try check.resolve(parent, in: directory, column: Column.parent)
         }
         guard let key, let name, let country, let kind, !check.failed else { return nil }
 
@@ -57,7 +57,7 @@ final class InstitutionImporter: RowImporter {
         if let parentID, parentID == existing?.id {
             check.fail(Column.parent, "'\(row[.parent] ?? "")' is this institution itself")
         }
-        if let rorID, let owner = directory.id(forROR: rorID), owner != existing?.id {
+        if let rorID, let owner = try directory.id(forROR: rorID), owner != existing?.id {
             check.fail(Column.rorID, "\(rorID) is already the ROR id of \(directory.label(owner))")
         }
         if check.failed { return nil }

@@ -24,9 +24,14 @@ final class MembershipImporter: RowImporter {
     }
 
     func importRow(_ row: ImportRow<Column>, check: inout RowCheck) throws -> RowOutcome? {
-        let networkID = check.required(row, .network).flatMap { check.resolve($0, in: networks, column: Column.network) }
-        let institutionID = check.required(row, .institution)
-            .flatMap { check.resolve($0, in: institutions, column: Column.institution) }
+        var networkID: Int64?
+        var institutionID: Int64?
+        if let network = check.required(row, .network) {
+            networkID = try check.resolve(network, in: networks, column: Column.network)
+        }
+        if let institution = check.required(row, .institution) {
+            institutionID = try check.resolve(institution, in: institutions, column: Column.institution)
+        }
         let role = check.vocabulary(row, .role, MembershipRole.self, fallback: .member)
         let since = check.date(row, .since)
         let until = check.date(row, .until)

@@ -38,8 +38,8 @@ final class NewsImporter: RowImporter {
         let language = check.required(row, .language).flatMap { _ in check.language(row, .language) }
         let title = check.required(row, .title)
         var links: [NewsLink: Set<Int64>] = [:]
-        links[.institutions] = resolveAll(row[.institutions], in: institutions, column: .institutions, check: &check)
-        links[.networks] = resolveAll(row[.networks], in: networks, column: .networks, check: &check)
+        links[.institutions] = try resolveAll(row[.institutions], in: institutions, column: .institutions, check: &check)
+        links[.networks] = try resolveAll(row[.networks], in: networks, column: .networks, check: &check)
         var agreements = Set<Int64>()
         for reference in listItems(row[.agreements]) {
             switch try session.resolveAgreement(reference) {
@@ -85,10 +85,10 @@ final class NewsImporter: RowImporter {
     }
 
     private func resolveAll(_ text: String?, in directory: ReferenceDirectory, column: Column,
-                            check: inout RowCheck) -> Set<Int64> {
+                            check: inout RowCheck) throws -> Set<Int64> {
         var ids = Set<Int64>()
         for reference in listItems(text) {
-            if let id = check.resolve(reference, in: directory, column: column) { ids.insert(id) }
+            if let id = try check.resolve(reference, in: directory, column: column) { ids.insert(id) }
         }
         return ids
     }

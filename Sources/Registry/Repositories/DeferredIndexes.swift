@@ -1,0 +1,40 @@
+import Database
+
+/// The secondary indexes of a table, dropped for a bulk load and created
+/// again before the transaction ends (inside it, so a rollback brings them
+/// back as they were). Building an index once is a sort; keeping it up to
+/// date row by row is a random write per row.
+final class DeferredIndexes {
+    static let indexesSQL = """
+        SELECT name, sql FROM sqlite_schema
+        WHERE type = 'index' AND tbl_name = ?1 AND sql IS NOT NULL
+        ORDER BY name
+        """
+
+    private let connection: Connection
+    private var dropped: [(name: String, sql: String)] = []
+
+    /// Drops the table's indexes (not its primary key or UNIQUE constraints).
+    init(connection: Connection, table: String) throws {
+        self.connection = connection
+        for row in try connection.rows(Self.indexesSQL, [table]) {
+            guard let name = row[0].string, let sql = row[1].string else { continue }
+            dropped.append((name, sql))
+        }
+        for index in dropped {
+            try connection.execute("DROP INDEX \(Self.quoted(index.name))")
+        }
+    }
+
+    /// Creates the dropped indexes again, with the statements that made them.
+    func restore() throws {
+        let pending = dropped
+        dropped = []
+        for index in pending { try connection.execute(index.sql) }
+    }
+
+    /// An SQL identifier in double quotes (the name comes from sqlite_schema).
+    static func quoted(_ name: String) -> String {
+        "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}

@@ -1,0 +1,61 @@
+import Database
+import Foundation
+import PartnershipsCLI
+import XCTest
+
+/// CSV and JSON encode rows as bytes (for a million audit findings); the text
+/// must be what it was: RFC 4180 quoting, JSON escapes, whichever output.
+final class ByteEncodingWriterTests: XCTestCase {
+    private let rows: [[DatabaseValue]] = [
+        [.text("plain"), .integer(-42), .null, .real(1.5)],
+        [.text("a,b"), .text("say \"hi\""), .text("two\nlines\r\n"), .text("Zürich 東京 é")],
+        [.text("tab\there"), .text("back\\slash"), .text("bell\u{7}"), .text("sep\u{2028}and\u{2029}")],
+    ]
+    private let columns = ["one", "two", "three", "fo\"ur"]
+
+    func testCSVQuotesOnlyWhatMustBeQuoted() {
+        XCTAssertEqual(CSVWriter.field("plain"), "plain")
+        XCTAssertEqual(CSVWriter.field("a,b"), "\"a,b\"")
+        XCTAssertEqual(CSVWriter.field("say \"hi\""), "\"say \"\"hi\"\"\"")
+        XCTAssertEqual(CSVWriter.field("cr\rlf\n"), "\"cr\rlf\n\"")
+        XCTAssertEqual(CSVWriter.field("Zürich"), "Zürich")
+        let text = render(.csv, to: StringOutput())
+        XCTAssertEqual(text, """
+            one,two,three,"fo""ur"\r
+            plain,-42,,1.5\r
+            "a,b","say ""hi""\",\"two\nlines\r\n",Zürich 東京 é\r
+            tab\there,back\\slash,bell\u{7},sep\u{2028}and\u{2029}\r
+
+            """)
+    }
+
+    func testJSONEscapesQuotesBackslashesControlsAndLineSeparators() throws {
+        XCTAssertEqual(JSONWriter.quote("a\"b\\c\nd\u{1}e\u{2028}f é"), "\"a\\\"b\\\\c\\nd\\u0001e\\u2028f é\"")
+        let text = render(.json, to: StringOutput())
+        let parsed = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(text.utf8)) as? [[String: Any]])
+        XCTAssertEqual(parsed[1]["fo\"ur"] as? String, "Zürich 東京 é")
+        XCTAssertEqual(parsed[2]["three"] as? String, "bell\u{7}")
+        XCTAssertEqual(parsed[2]["fo\"ur"] as? String, "sep\u{2028}and\u{2029}")
+        XCTAssertTrue(parsed[0]["three"] is NSNull)
+    }
+
+    func testStandardOutputGetsTheSameBytesAsAStringOutput() throws {
+        for format in [OutputFormat.csv, .json] {
+            let path = FileManager.default.temporaryDirectory.appendingPathComponent("writer-\(UUID().uuidString)").path
+            defer { try? FileManager.default.removeItem(atPath: path) }
+            guard let file = fopen(path, "w") else { return XCTFail("cannot create \(path)") }
+            let output = StandardOutput(file: file)
+            _ = render(format, to: output)
+            output.flush()
+            fclose(file)
+            XCTAssertEqual(try String(contentsOfFile: path, encoding: .utf8), render(format, to: StringOutput()),
+                           format.rawValue)
+        }
+    }
+
+    @discardableResult
+    private func render(_ format: OutputFormat, to output: TextOutputStream & AnyObject) -> String {
+        ResultWriters.write(columns: columns, rows: rows, format: format, to: output)
+        return (output as? StringOutput)?.text ?? ""
+    }
+}

@@ -1,0 +1,154 @@
+import Database
+import Foundation
+import XCTest
+
+/// Imports that are killed half-way or that run two at once, through the
+/// real binary: all of an import or none of it, never a damaged file, never
+/// a lost row.
+final class ImportCrashAndConcurrencyTests: XCTestCase {
+    var folder: TemporaryDirectory!
+    var registry: String!
+
+    override func setUpWithError() throws {
+        folder = try TemporaryDirectory()
+        registry = folder.path("r.sqlite")
+        let initialized = try CLIRunner.run(["init", "--db", registry])
+        XCTAssertEqual(initialized.status, 0, initialized.stderr)
+        let institutions = try CLIRunner.run(["import", "institutions", try writeInstitutions(), "--db", registry])
+        XCTAssertEqual(institutions.status, 0, institutions.stderr)
+    }
+
+    override func tearDown() { folder = nil }
+
+    static let institutionCount = 200
+
+    /// Institutions inst-0 ... inst-199, for the generated agreements to name.
+    private func writeInstitutions() throws -> String {
+        var text = "key,name,country\n"
+        for number in 0..<Self.institutionCount { text += "inst-\(number),Generated University \(number),NL\n" }
+        let path = folder.path("institutions.csv")
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    /// `count` agreements with keys `prefix-N`, each between two generated institutions.
+    private func writeAgreements(_ name: String, prefix: String, count: Int) throws -> String {
+        var text = "key,title,kind,parties,signed_on,topics,notes\n"
+        text.reserveCapacity(count * 140)
+        for number in 0..<count {
+            let first = number % Self.institutionCount, second = (number * 7 + 1) % Self.institutionCount
+            let other = second == first ? (first + 1) % Self.institutionCount : second
+            text += "\(prefix)-\(number),\"Agreement \(number), on \"\"\(prefix)\"\"\",mou,inst-\(first);inst-\(other),"
+                + "20\(10 + number % 15)-0\(1 + number % 9)-1\(number % 9),health;ai,generated row \(number) of \(count)\n"
+        }
+        let path = folder.path(name)
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    private func count(_ sql: String) throws -> Int64 {
+        try Connection(path: registry, configuration: .init(mode: .readWrite)).scalar(sql)?.int64 ?? -1
+    }
+
+    // MARK: Crash safety
+
+    func testAnImportKilledWhileWritingLeavesAllOrNothingOfIt() throws {
+        let rows = 60_000
+        let file = try writeAgreements("big.csv", prefix: "big", count: rows)
+        let before = try count("SELECT count(*) FROM agreements")
+        let beforeParties = try count("SELECT count(*) FROM agreement_parties")
+        let walBefore = ChildProcess.fileSize(registry + "-wal")
+
+        let child = try ChildProcess(["import", "agreements", file, "--db", registry])
+        let writing = ChildProcess.poll(timeout: 60) { ChildProcess.fileSize(self.registry + "-wal") > walBefore + 1_000_000 }
+        child.kill(SIGKILL)
+        let outcome = child.wait()
+        XCTAssertTrue(writing, "the import never started writing")
+        XCTAssertEqual(outcome.reason, .uncaughtSignal, "killed before it finished: \(outcome.stderr.suffix(500))")
+
+        XCTAssertEqual(try Connection(path: registry).scalar("PRAGMA integrity_check")?.string, "ok")
+        let after = try count("SELECT count(*) FROM agreements")
+        let imported = try count("SELECT count(*) FROM agreements WHERE key LIKE 'big-%'")
+        XCTAssertTrue(imported == 0 || imported == Int64(rows), "all or none, found \(imported) of \(rows)")
+        XCTAssertEqual(after, before + imported)
+        if imported == 0 {
+            XCTAssertEqual(try count("SELECT count(*) FROM agreement_parties"), beforeParties, "no party rows left behind")
+        }
+        XCTAssertEqual(try count("SELECT count(*) FROM pragma_foreign_key_check"), 0)
+
+        // The registry works normally afterwards: the same file imports whole.
+        let again = try CLIRunner.run(["import", "agreements", try writeAgreements("small.csv", prefix: "small", count: 100),
+                                       "--db", registry])
+        XCTAssertEqual(again.status, 0, again.stderr)
+        XCTAssertEqual(try count("SELECT count(*) FROM agreements WHERE key LIKE 'small-%'"), 100)
+    }
+
+    // MARK: Two writers
+
+    func testTwoImportsAtOnceBothSucceedAndNoRowIsLost() throws {
+        let first = try writeAgreements("a.csv", prefix: "a", count: 3_000)
+        let second = try writeAgreements("b.csv", prefix: "b", count: 3_000)
+        let before = try count("SELECT count(*) FROM agreements")
+        let one = try ChildProcess(["import", "agreements", first, "--db", registry, "--busy-timeout", "120"])
+        let two = try ChildProcess(["import", "agreements", second, "--db", registry, "--busy-timeout", "120"])
+        let (a, b) = (one.wait(), two.wait())
+        XCTAssertEqual(a.status, 0, a.stderr)
+        XCTAssertEqual(b.status, 0, b.stderr)
+        XCTAssertEqual(try count("SELECT count(*) FROM agreements"), before + 6_000)
+        XCTAssertEqual(try count("SELECT count(*) FROM agreement_parties WHERE agreement_id IN (SELECT id FROM agreements WHERE key LIKE 'a-%' OR key LIKE 'b-%')"),
+                       12_000)
+        XCTAssertEqual(try Connection(path: registry).scalar("PRAGMA integrity_check")?.string, "ok")
+    }
+
+    func testTheSameFileImportedTwiceAtOnceIsStoredOnce() throws {
+        let file = try writeAgreements("a.csv", prefix: "same", count: 2_000)
+        let one = try ChildProcess(["import", "agreements", file, "--db", registry, "--busy-timeout", "120"])
+        let two = try ChildProcess(["import", "agreements", file, "--db", registry, "--busy-timeout", "120"])
+        let (a, b) = (one.wait(), two.wait())
+        XCTAssertEqual(a.status, 0, a.stderr)
+        XCTAssertEqual(b.status, 0, b.stderr)
+        XCTAssertEqual(try count("SELECT count(*) FROM agreements WHERE key LIKE 'same-%'"), 2_000)
+        XCTAssertEqual(try count("SELECT count(*) FROM agreement_parties WHERE agreement_id IN (SELECT id FROM agreements WHERE key LIKE 'same-%')"),
+                       4_000)
+    }
+
+    func testAnImportThatWaitsTooLongExits75AndWritesNothing() throws {
+        let holder = try Connection(path: registry)
+        try holder.execute("BEGIN IMMEDIATE")
+        let dumpBefore = try RegistryDump.of(registry)
+        let file = try writeAgreements("a.csv", prefix: "late", count: 10)
+        let result = try CLIRunner.run(["import", "agreements", file, "--db", registry, "--busy-timeout", "0.3"])
+        XCTAssertEqual(result.status, 75, result.stderr)
+        XCTAssertTrue(result.stderr.contains("partnerships: error: the database is busy"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("--busy-timeout"), result.stderr)
+        try holder.execute("ROLLBACK")
+        XCTAssertEqual(try RegistryDump.of(registry), dumpBefore)
+    }
+
+    func testReadersDuringAnImportSeeTheStateBeforeIt() throws {
+        let file = try writeAgreements("big.csv", prefix: "big", count: 60_000)
+        let walBefore = ChildProcess.fileSize(registry + "-wal")
+        let before = try count("SELECT count(*) FROM agreements")
+        let child = try ChildProcess(["import", "agreements", file, "--db", registry])
+        defer { child.kill(SIGKILL); child.wait() }
+        XCTAssertTrue(ChildProcess.poll(timeout: 60) { ChildProcess.fileSize(self.registry + "-wal") > walBefore + 500_000 })
+        // The import holds the write lock with part of its rows written:
+        // reports, queries, the audit and a backup neither wait nor see them.
+        let started = Date()
+        let query = try CLIRunner.run(["query", "SELECT count(*) AS n FROM agreements", "--format", "csv", "--db", registry])
+        XCTAssertEqual(query.status, 0, query.stderr)
+        XCTAssertEqual(query.stdout, "n\r\n\(before)\r\n")
+        let report = try CLIRunner.run(["report", "overview", "--format", "csv", "--db", registry])
+        XCTAssertEqual(report.status, 0, report.stderr)
+        XCTAssertTrue(report.stdout.contains("agreements,all,,\(before)"), report.stdout)
+        let audit = try CLIRunner.run(["audit", "--format", "csv", "--db", registry])
+        XCTAssertTrue([0, 1].contains(audit.status), audit.stderr)
+        XCTAssertFalse(audit.stdout.contains("big-"), "the audit does not see the rows being imported")
+        let backup = try CLIRunner.run(["backup", folder.path("during.sqlite"), "--db", registry, "--busy-timeout", "30"])
+        XCTAssertEqual(backup.status, 0, backup.stderr)
+        XCTAssertLessThan(Date().timeIntervalSince(started), 20)
+        XCTAssertTrue(child.isRunning, "the import was still writing while the readers ran")
+        let copy = try Connection(path: folder.path("during.sqlite"), configuration: .init(mode: .readOnly, walMode: false))
+        XCTAssertEqual(try copy.scalar("SELECT count(*) FROM agreements")?.int64, before)
+    }
+}
