@@ -21,6 +21,10 @@ final class RORImportRun {
     private var heldBack: [(ror: RORInstitution, line: Int, candidates: [Int64])] = []
     /// Institutions of this file counted unchanged so far (a parent set in step 3 makes them updated).
     private var unchangedIDs: Set<Int64> = []
+    private var indexDecisionMade = false
+    private var deferredIndexes: [DeferredIndexes] = []
+    /// The tables whose secondary indexes a large import builds at the end.
+    static let deferredIndexTables = ["institutions", "institution_aliases", "institution_relations"]
 
     init(connection: Connection, options: RORImportOptions, file: String) throws {
         store = try RORStore(connection)
@@ -38,6 +42,9 @@ final class RORImportRun {
             while let value = try reader.next() {
                 report.recordsRead += 1
                 try importElement(value, line: reader.line)
+                if !indexDecisionMade && report.recordsRead >= options.indexDecisionAfter {
+                    try decideOnIndexes(bytesRead: reader.bytesRead, totalBytes: source.expectedSize)
+                }
                 if let progress = options.progress, report.recordsRead % 256 == 0 {
                     let now = ProcessInfo.processInfo.systemUptime
                     if now - lastProgress >= 0.1 {
@@ -52,10 +59,28 @@ final class RORImportRun {
             report.seconds = ProcessInfo.processInfo.systemUptime - started
             return report
         }
+        for indexes in deferredIndexes { try indexes.restore() }
+        deferredIndexes = []
         try linkHeldBack()
         try resolveParents()
         report.seconds = ProcessInfo.processInfo.systemUptime - started
         return report
+    }
+
+    /// Defers the secondary indexes when most of a large file is still to
+    /// come. (Inside the transaction: a rollback brings them back as they were.
+    /// The lookups of the import use primary keys and UNIQUE constraints, which stay.)
+    private func decideOnIndexes(bytesRead: Int64, totalBytes: Int64?) throws {
+        indexDecisionMade = true
+        guard bytesRead > 0 else { return }
+        let records = Double(report.recordsRead)
+        let expected = totalBytes.map { records * Double($0) / Double(bytesRead) } ?? records * 4
+        let remaining = expected - records
+        guard remaining >= Double(options.deferIndexesFrom) else { return }
+        let stored = try store.connection.scalar("SELECT count(*) FROM institutions")?.int64 ?? 0
+        guard remaining * 2 > Double(stored) else { return }
+        deferredIndexes = try Self.deferredIndexTables.map { try DeferredIndexes(connection: store.connection, table: $0) }
+        report.indexesDeferred = true
     }
 
     // MARK: Step 1: each record
