@@ -59,8 +59,7 @@ final class RORImportRun {
             report.seconds = ProcessInfo.processInfo.systemUptime - started
             return report
         }
-        for indexes in deferredIndexes { try indexes.restore() }
-        deferredIndexes = []
+        try restoreIndexes()
         try linkHeldBack()
         try resolveParents()
         report.seconds = ProcessInfo.processInfo.systemUptime - started
@@ -75,13 +74,32 @@ final class RORImportRun {
         guard bytesRead > 0 else { return }
         let records = Double(report.recordsRead)
         let expected = totalBytes.map { records * Double($0) / Double(bytesRead) } ?? records * 4
-        let remaining = expected - records
+        // Records that update institutions already here add few index entries:
+        // count only the share of new ones so far.
+        let newShare = Double(report.inserted) / records
+        let remaining = (expected - records) * newShare
         guard remaining >= Double(options.deferIndexesFrom) else { return }
         let stored = try store.connection.scalar("SELECT count(*) FROM institutions")?.int64 ?? 0
         guard remaining * 2 > Double(stored) else { return }
         deferredIndexes = try Self.deferredIndexTables.map { try DeferredIndexes(connection: store.connection, table: $0) }
         report.indexesDeferred = true
     }
+
+    /// Builds the deferred indexes. SQLite sorts in memory up to the page
+    /// cache's size, on top of the cache itself: a small cache for the sort
+    /// keeps the peak down (the sort spills to a temporary file instead).
+    private func restoreIndexes() throws {
+        guard !deferredIndexes.isEmpty else { return }
+        let connection = store.connection
+        let cacheSize = try connection.scalar("PRAGMA cache_size")?.int64 ?? -2000
+        try connection.execute("PRAGMA cache_size = \(Self.indexBuildCacheSize)")
+        defer { try? connection.execute("PRAGMA cache_size = \(cacheSize)") }
+        for indexes in deferredIndexes { try indexes.restore() }
+        deferredIndexes = []
+    }
+
+    /// KiB, as SQLite has it when negative.
+    static let indexBuildCacheSize = -4096
 
     // MARK: Step 1: each record
 
