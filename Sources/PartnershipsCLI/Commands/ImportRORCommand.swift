@@ -23,13 +23,14 @@ enum ImportTarget: ExpressibleByArgument, Equatable {
 /// `partnerships import ror FILE`: the ROR part of the import command.
 enum ImportRORCommand {
     static let discussion = """
-        partnerships import ror FILE [--types education,healthcare,...] [--dry-run] [--overwrite]
-          Reads a ROR data dump (schema v2, a JSON array; streamed, so a full dump is fine) and
-          upserts institutions by ROR id. An institution without a ROR id is linked when its name
-          or an alias matches a ROR name in the same country (case and accents ignored); an
-          ambiguous match is reported, not guessed. A field a user set that ROR contradicts is
-          kept and listed as a conflict, unless --overwrite. Withdrawn records are not added.
-          ROR types: \(RORType.allCases.map(\.rawValue).joined(separator: ", ")).
+        partnerships import ror FILE [--types TYPES] [--dry-run] [--overwrite]
+          Reads a ROR data dump (schema v2, a JSON array; streamed) and upserts
+          institutions by ROR id. An institution without a ROR id is linked
+          when its name or an alias matches a ROR name in the same country
+          (case and accents ignored); an ambiguous match is reported, not
+          guessed. A field a user set that ROR contradicts is kept and listed
+          as a conflict, unless --overwrite. Withdrawn records are not added.
+          TYPES, comma-separated: \(RORType.allCases.map(\.rawValue).joined(separator: ", "))
         """
 
     static func run(file: String, types: String?, dryRun: Bool, overwrite: Bool, connection: Connection) throws {

@@ -13,6 +13,13 @@ public struct RORImportOptions {
     public var progress: ((ImportProgress) -> Void)?
     /// Refresh the planner statistics after an import that changed at least this many institutions.
     public var optimizeAfterRows = 10_000
+    /// After this many records, the import estimates from the bytes read how
+    /// many are left; when at least `deferIndexesFrom` (and more than half
+    /// the institutions already there), it drops the secondary indexes of the
+    /// institution tables and builds them again at the end of the file: a
+    /// sort, instead of a random write per row and index.
+    public var indexDecisionAfter = 8192
+    public var deferIndexesFrom = 50_000
 
     public init(types: Set<RORType>? = nil, dryRun: Bool = false, overwrite: Bool = false) {
         self.types = types
@@ -80,6 +87,8 @@ public struct RORImportReport: Sendable {
     public internal(set) var warnings: [ImportIssue] = []
     /// The file could not be read to its end: nothing of it is written.
     public internal(set) var fatal: ImportIssue?
+    /// The secondary indexes of the institution tables were dropped and built again at the end (a large file).
+    public internal(set) var indexesDeferred = false
     public internal(set) var committed = false
     public internal(set) var dryRun = false
     public internal(set) var seconds: Double = 0

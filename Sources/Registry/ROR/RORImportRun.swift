@@ -21,6 +21,10 @@ final class RORImportRun {
     private var heldBack: [(ror: RORInstitution, line: Int, candidates: [Int64])] = []
     /// Institutions of this file counted unchanged so far (a parent set in step 3 makes them updated).
     private var unchangedIDs: Set<Int64> = []
+    private var indexDecisionMade = false
+    private var deferredIndexes: [DeferredIndexes] = []
+    /// The tables whose secondary indexes a large import builds at the end.
+    static let deferredIndexTables = ["institutions", "institution_aliases", "institution_relations"]
 
     init(connection: Connection, options: RORImportOptions, file: String) throws {
         store = try RORStore(connection)
@@ -38,6 +42,9 @@ final class RORImportRun {
             while let value = try reader.next() {
                 report.recordsRead += 1
                 try importElement(value, line: reader.line)
+                if !indexDecisionMade && report.recordsRead >= options.indexDecisionAfter {
+                    try decideOnIndexes(bytesRead: reader.bytesRead, totalBytes: source.expectedSize)
+                }
                 if let progress = options.progress, report.recordsRead % 256 == 0 {
                     let now = ProcessInfo.processInfo.systemUptime
                     if now - lastProgress >= 0.1 {
@@ -52,11 +59,47 @@ final class RORImportRun {
             report.seconds = ProcessInfo.processInfo.systemUptime - started
             return report
         }
+        try restoreIndexes()
         try linkHeldBack()
         try resolveParents()
         report.seconds = ProcessInfo.processInfo.systemUptime - started
         return report
     }
+
+    /// Defers the secondary indexes when most of a large file is still to
+    /// come. (Inside the transaction: a rollback brings them back as they were.
+    /// The lookups of the import use primary keys and UNIQUE constraints, which stay.)
+    private func decideOnIndexes(bytesRead: Int64, totalBytes: Int64?) throws {
+        indexDecisionMade = true
+        guard bytesRead > 0 else { return }
+        let records = Double(report.recordsRead)
+        let expected = totalBytes.map { records * Double($0) / Double(bytesRead) } ?? records * 4
+        // Records that update institutions already here add few index entries:
+        // count only the share of new ones so far.
+        let newShare = Double(report.inserted) / records
+        let remaining = (expected - records) * newShare
+        guard remaining >= Double(options.deferIndexesFrom) else { return }
+        let stored = try store.connection.scalar("SELECT count(*) FROM institutions")?.int64 ?? 0
+        guard remaining * 2 > Double(stored) else { return }
+        deferredIndexes = try Self.deferredIndexTables.map { try DeferredIndexes(connection: store.connection, table: $0) }
+        report.indexesDeferred = true
+    }
+
+    /// Builds the deferred indexes. SQLite sorts in memory up to the page
+    /// cache's size, on top of the cache itself: a small cache for the sort
+    /// keeps the peak down (the sort spills to a temporary file instead).
+    private func restoreIndexes() throws {
+        guard !deferredIndexes.isEmpty else { return }
+        let connection = store.connection
+        let cacheSize = try connection.scalar("PRAGMA cache_size")?.int64 ?? -2000
+        try connection.execute("PRAGMA cache_size = \(Self.indexBuildCacheSize)")
+        defer { try? connection.execute("PRAGMA cache_size = \(cacheSize)") }
+        for indexes in deferredIndexes { try indexes.restore() }
+        deferredIndexes = []
+    }
+
+    /// KiB, as SQLite has it when negative.
+    static let indexBuildCacheSize = -4096
 
     // MARK: Step 1: each record
 
@@ -288,11 +331,18 @@ final class RORImportRun {
     private func resolveParents() throws {
         let rows = try store.connection.prepare(RORStore.parentCandidatesSQL)
         var current: ParentCandidates?
+        // Only the children that need a change are kept: on a second import, none.
         var decisions: [ParentCandidates] = []
+        func keep(_ child: ParentCandidates) {
+            let settled = child.parentRORID.map { parent in
+                child.previousParentRORID == parent && child.candidates.contains { $0.rorID == parent }
+            } ?? false
+            if !settled { decisions.append(child) }
+        }
         while try rows.step() {
             let childID = rows.int64(at: 0)
             if current?.childID != childID {
-                if let current { decisions.append(current) }
+                if let current { keep(current) }
                 current = ParentCandidates(childID: childID, childKey: rows.string(at: 1) ?? "", childRORID: rows.string(at: 2),
                                            parentID: rows.isNull(at: 3) ? nil : rows.int64(at: 3), parentKey: rows.string(at: 4),
                                            parentRORID: rows.string(at: 5), previousParentRORID: rows.string(at: 6),
@@ -300,7 +350,7 @@ final class RORImportRun {
             }
             current?.candidates.append((rows.string(at: 8) ?? "", rows.int64(at: 9), rows.string(at: 10) ?? ""))
         }
-        if let current { decisions.append(current) }
+        if let current { keep(current) }
         for child in decisions { try resolveParent(child) }
     }
 

@@ -18,24 +18,16 @@ public enum RORImporter {
         try importSource(ByteSource(name: name, data: data), options: options, connection: connection)
     }
 
-    /// For the length of the import: a page cache that holds the indexes
-    /// being filled (the default 2 MiB makes SQLite spill and re-read pages
-    /// all the time on a full dump), and no second evaluation of the CHECK
-    /// constraints: `RORRecord` and `RORInstitution` check every value they
-    /// state (ROR ids, country codes, years, kinds, languages, non-empty
-    /// names and keys) before a row is written. NOT NULL, UNIQUE and foreign
-    /// keys stay enforced.
-    static let bulkSettingsSQL = "PRAGMA cache_size = -16384; PRAGMA ignore_check_constraints = ON"
-
     static func importSource(_ source: ByteSource, options: RORImportOptions, connection: Connection) throws -> RORImportReport {
         var report: RORImportReport?
-        let savedCacheSize = try connection.scalar("PRAGMA cache_size")?.int64
-        try connection.execute(bulkSettingsSQL)
-        defer {
-            try? connection.execute("PRAGMA ignore_check_constraints = OFF")
-            if let savedCacheSize { try? connection.execute("PRAGMA cache_size = \(savedCacheSize)") }
-        }
         try connection.inTransaction(.immediate) { () -> Connection.Completion in
+            // The other imports' settings: a larger page cache, and no second
+            // evaluation of the CHECK constraints, since `RORRecord` and
+            // `RORInstitution` check every value they state (ROR ids, country
+            // codes, years, kinds, languages, non-empty names and keys).
+            let session = ImportSession(connection: connection)
+            try session.beginBulkWork(enforceCheckConstraints: false)
+            defer { session.endBulkWork() }
             let run = try RORImportRun(connection: connection, options: options, file: source.name)
             let result = try run.run(source)
             report = result

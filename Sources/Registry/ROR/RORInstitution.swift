@@ -6,10 +6,12 @@ struct RORInstitution: Equatable {
     var name: String
     /// The kind a new institution gets.
     var kind: InstitutionKind
+    /// The record's types as given.
+    var types: [String]
     /// The kinds that do not contradict ROR's types (a user's choice among them is kept).
-    var acceptedKinds: Set<InstitutionKind>
-    /// The record's types as given, ';'-separated.
-    var rorTypes: String
+    var acceptedKinds: Set<InstitutionKind> { RORType.acceptedKinds(for: types) }
+    /// The record's types, ';'-separated.
+    var rorTypes: String { types.joined(separator: ";") }
     var countryCode: String
     var city: String?
     var website: String?
@@ -32,8 +34,7 @@ struct RORInstitution: Equatable {
         rorID = record.id
         name = record.displayName
         kind = RORType.kind(for: record.types)
-        acceptedKinds = RORType.acceptedKinds(for: record.types)
-        rorTypes = record.types.joined(separator: ";")
+        types = record.types
         countryCode = record.countryCode
         city = record.city
         website = record.website

@@ -95,17 +95,16 @@ extension RORRecord {
             throw RORRecordError(member: "record", message: "a ROR record is a JSON object, found \(json.typeDescription)")
         }
         let rawID = try Self.string(object["id"], member: "id")
-        guard let id = RORIdentifier.normalize(rawID) else {
+        guard let id = Self.identifier(rawID) else {
             throw RORRecordError(member: "id", message: "'\(rawID)' is not a ROR id (https://ror.org/ followed by 9 characters with a valid checksum)")
         }
 
         var names: [Name] = []
         for (index, item) in try Self.array(object["names"], member: "names").enumerated() {
-            let member = "names[\(index)]"
-            let value = try Self.string(item["value"], member: member + ".value").trimmingSpaces
+            let value = Self.trimmed(try Self.string(item["value"], member: "names[\(index)].value"))
             if value.isEmpty { continue }
-            let lang = try Self.optionalString(item["lang"], member: member + ".lang")
-            let types = try Self.strings(item["types"], member: member + ".types")
+            let lang = try Self.optionalString(item["lang"], member: "names[\(index)].lang")
+            let types = try Self.strings(item["types"], member: "names[\(index)].types")
             names.append(Name(value: value, lang: lang, types: types))
         }
         guard !names.isEmpty else {
@@ -133,7 +132,7 @@ extension RORRecord {
         var website: String?
         for (index, link) in try Self.array(object["links"], member: "links", required: false).enumerated()
         where try Self.optionalString(link["type"], member: "links[\(index)].type") == "website" {
-            let value = try Self.string(link["value"], member: "links[\(index)].value").trimmingSpaces
+            let value = Self.trimmed(try Self.string(link["value"], member: "links[\(index)].value"))
             if !value.isEmpty {
                 website = value
                 break
@@ -145,26 +144,25 @@ extension RORRecord {
             throw RORRecordError(member: "locations", message: "the record has no location, so no country")
         }
         let details = first["geonames_details"]
-        let code = try Self.string(details?["country_code"], member: "locations[0].geonames_details.country_code")
-            .trimmingSpaces.uppercased()
+        let code = Self.trimmed(try Self.string(details?["country_code"], member: "locations[0].geonames_details.country_code"))
+            .uppercased()
         guard code.utf8.count == 2, code.utf8.allSatisfy({ $0 >= 0x41 && $0 <= 0x5A }) else {
             throw RORRecordError(member: "locations[0].geonames_details.country_code",
                                  message: "'\(code)' is not an ISO 3166-1 alpha-2 country code")
         }
-        let city = try Self.optionalString(details?["name"], member: "locations[0].geonames_details.name")?.trimmingSpaces
+        let city = try Self.optionalString(details?["name"], member: "locations[0].geonames_details.name").map(Self.trimmed)
 
         var relationships: [Relationship] = []
         for (index, item) in try Self.array(object["relationships"], member: "relationships", required: false).enumerated() {
-            let member = "relationships[\(index)]"
             // A relationship type a later schema may add is skipped, not refused.
-            guard let kind = RelationKind(rawValue: try Self.string(item["type"], member: member + ".type").lowercased()) else {
+            guard let kind = RelationKind(rawValue: try Self.string(item["type"], member: "relationships[\(index)].type").lowercased()) else {
                 continue
             }
-            let raw = try Self.string(item["id"], member: member + ".id")
-            guard let other = RORIdentifier.normalize(raw) else {
-                throw RORRecordError(member: member + ".id", message: "'\(raw)' is not a ROR id")
+            let raw = try Self.string(item["id"], member: "relationships[\(index)].id")
+            guard let other = Self.identifier(raw) else {
+                throw RORRecordError(member: "relationships[\(index)].id", message: "'\(raw)' is not a ROR id")
             }
-            let label = try Self.optionalString(item["label"], member: member + ".label")?.trimmingSpaces
+            let label = try Self.optionalString(item["label"], member: "relationships[\(index)].label").map(Self.trimmed)
             relationships.append(Relationship(kind: kind, rorID: other, label: label?.isEmpty == true ? nil : label))
         }
 
@@ -174,36 +172,57 @@ extension RORRecord {
                   lastModified: lastModified)
     }
 
-    private static func string(_ value: JSONValue?, member: String) throws -> String {
-        guard let value else { throw RORRecordError(member: member, message: "missing") }
-        guard let text = value.stringValue else {
-            throw RORRecordError(member: member, message: "a string expected, found \(value.typeDescription)")
-        }
-        return text
+    // The member paths are built only for a message (a dump has millions of members).
+
+    private static func string(_ value: JSONValue?, member: @autoclosure () -> String) throws -> String {
+        if case .string(let text)? = value { return text }
+        guard let value else { throw RORRecordError(member: member(), message: "missing") }
+        throw RORRecordError(member: member(), message: "a string expected, found \(value.typeDescription)")
     }
 
-    private static func optionalString(_ value: JSONValue?, member: String) throws -> String? {
+    private static func optionalString(_ value: JSONValue?, member: @autoclosure () -> String) throws -> String? {
         switch value {
         case nil, .null?: return nil
         case .string(let text)?: return text
-        case let other?: throw RORRecordError(member: member, message: "a string or null expected, found \(other.typeDescription)")
+        case let other?: throw RORRecordError(member: member(), message: "a string or null expected, found \(other.typeDescription)")
         }
     }
 
-    private static func array(_ value: JSONValue?, member: String, required: Bool = true) throws -> [JSONValue] {
+    private static func array(_ value: JSONValue?, member: @autoclosure () -> String, required: Bool = true) throws -> [JSONValue] {
         switch value {
+        case .array(let items)?: return items
         case nil:
-            if required { throw RORRecordError(member: member, message: "missing") }
+            if required { throw RORRecordError(member: member(), message: "missing") }
             return []
         case .null?: return []
-        case .array(let items)?: return items
-        case let other?: throw RORRecordError(member: member, message: "an array expected, found \(other.typeDescription)")
+        case let other?: throw RORRecordError(member: member(), message: "an array expected, found \(other.typeDescription)")
         }
     }
 
-    private static func strings(_ value: JSONValue?, member: String) throws -> [String] {
-        try array(value, member: member).enumerated().map { index, item in
-            try string(item, member: "\(member)[\(index)]")
+    private static func strings(_ value: JSONValue?, member: @autoclosure () -> String) throws -> [String] {
+        let items = try array(value, member: member())
+        var result: [String] = []
+        result.reserveCapacity(items.count)
+        for (index, item) in items.enumerated() {
+            result.append(try string(item, member: "\(member())[\(index)]"))
         }
+        return result
+    }
+
+    /// Without surrounding white space; most values have none, and are returned as they are.
+    private static func trimmed(_ text: String) -> String {
+        let utf8 = text.utf8
+        guard let first = utf8.first, let last = utf8.last else { return text }
+        func plain(_ byte: UInt8) -> Bool { byte > 0x20 && byte < 0x80 }
+        return plain(first) && plain(last) ? text : text.trimmingSpaces
+    }
+
+    /// The bare id; a dump writes every id as https://ror.org/ and nine characters.
+    static func identifier(_ text: String) -> String? {
+        if text.utf8.count == 25 && text.hasPrefix("https://ror.org/") {
+            let id = text.dropFirst(16)
+            if RORIdentifier.isValid(id) { return String(id) }
+        }
+        return RORIdentifier.normalize(text)
     }
 }

@@ -48,9 +48,9 @@ public enum RORType: String, CaseIterable, Sendable {
 
     /// The kind for a record's types. Types this version does not know count as `other`.
     public static func kind(for types: [String]) -> InstitutionKind {
-        let known = Set(types.compactMap(RORType.init(rawValue:)))
-        if known.contains(.education) && known.contains(.healthcare) { return .university_medical_center }
-        return precedence.first(where: known.contains)?.kind ?? .other
+        if types.contains("education") && types.contains("healthcare") { return .university_medical_center }
+        for type in precedence where types.contains(type.rawValue) { return type.kind }
+        return .other
     }
 
     /// Every kind that some of the types accept.
@@ -67,7 +67,6 @@ public enum RORType: String, CaseIterable, Sendable {
 
     /// The type a record is counted under when --types leaves it out.
     public static func leading(of types: [String]) -> String {
-        let known = Set(types.compactMap(RORType.init(rawValue:)))
-        return precedence.first(where: known.contains)?.rawValue ?? types.first ?? "untyped"
+        precedence.first { types.contains($0.rawValue) }?.rawValue ?? types.first ?? "untyped"
     }
 }

@@ -353,6 +353,30 @@ final class RORImportTests: XCTestCase {
         XCTAssertEqual(try RORImportOptions.parseTypes(" education, Healthcare "), [.education, .healthcare])
     }
 
+    func testIndexesDeferredForALargeFileComeBack() throws {
+        let indexesSQL = """
+            SELECT group_concat(name || ':' || sql, ' | ') FROM (SELECT name, sql FROM sqlite_schema
+            WHERE type = 'index' AND sql IS NOT NULL ORDER BY name)
+            """
+        let indexes = try text(indexesSQL)
+        var options = RORImportOptions()
+        // As if the sample were a full dump: decide after 10 records.
+        options.indexDecisionAfter = 10
+        options.deferIndexesFrom = 50
+        options.dryRun = true
+        XCTAssertEqual(try importSample(options).inserted, 211 - 25 - 9)
+        XCTAssertEqual(try text(indexesSQL), indexes, "a dry run restores the indexes")
+        options.dryRun = false
+        let report = try importSample(options)
+        XCTAssertTrue(report.indexesDeferred)
+        XCTAssertEqual(report.inserted, 211 - 25 - 9)
+        XCTAssertEqual(report.updated, 25)
+        XCTAssertEqual(try text(indexesSQL), indexes)
+        XCTAssertEqual(try text("PRAGMA integrity_check"), "ok")
+        XCTAssertEqual(try importSample(options).unchanged, 202)
+        XCTAssertFalse(try importSample().indexesDeferred, "a small file keeps the indexes")
+    }
+
     func testDryRunWritesNothing() throws {
         let changes = connection.totalChanges
         let report = try importSample(RORImportOptions(dryRun: true))
