@@ -8,10 +8,10 @@ struct ReportCommand: ParsableCommand {
         abstract: "Run a report: built-in SQL reports, or your own .sql files.",
         discussion: """
             A report is one SELECT in a .sql file whose header names it and declares its
-            parameters. The built-in reports are overview, agreements, expiring, partners-
-            by-country, network-members, shared-networks, timeline and institution. Add
-            your own with --reports DIR (or PARTNERSHIPS_REPORTS); one with a built-in's
-            name replaces it.
+            parameters. The built-in reports are overview, agreements, expiring,
+            partners-by-country, network-members, shared-networks, timeline and
+            institution. Add your own with --reports DIR (or PARTNERSHIPS_REPORTS); one
+            with a built-in's name replaces it.
 
             Examples:
               partnerships report list
