@@ -111,7 +111,24 @@ public struct CSVWriter: ResultWriter {
     public init(output: TextOutputStream & AnyObject) { self.output = output }
 
     public mutating func begin(columns: [String]) { emit(columns) }
-    public mutating func write(row: [DatabaseValue]) { emit(row.map(Self.text)) }
+
+    public mutating func write(row: [DatabaseValue]) {
+        // One string per line, built in place: the writer runs once per
+        // value of a report that may have hundreds of thousands of rows.
+        var line = ""
+        for (index, value) in row.enumerated() {
+            if index > 0 { line += "," }
+            switch value {
+            case .null: break
+            case .integer(let v): line += String(v)
+            case .text(let v): line += Self.field(v)
+            default: line += Self.field(Self.text(value))
+            }
+        }
+        line += "\r\n"
+        var out = output
+        out.write(line)
+    }
     public mutating func end() {}
 
     static func text(_ value: DatabaseValue) -> String {
