@@ -9,9 +9,9 @@ struct ReportCommand: ParsableCommand {
         discussion: """
             A report is one SELECT in a .sql file whose header names it and declares its
             parameters. The built-in reports are overview, agreements, expiring,
-            partners-by-country, network-members, shared-networks, timeline and institution.
-            Add your own with --reports DIR (or PARTNERSHIPS_REPORTS); one with a built-in's
-            name replaces it.
+            partners-by-country, network-members, shared-networks, timeline and
+            institution. Add your own with --reports DIR (or PARTNERSHIPS_REPORTS); one
+            with a built-in's name replaces it.
 
             Examples:
               partnerships report list
