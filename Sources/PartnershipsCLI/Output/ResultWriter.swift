@@ -159,31 +159,36 @@ public struct CSVWriter: ResultWriter {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// Appends one field, quoted when it must be. Works on UTF-8 bytes: the
-    /// characters that matter are ASCII, and a million rows must not go through
-    /// grapheme breaking or Foundation's string search.
+    /// Appends one field, quoted when it must be. Works on UTF-8 bytes with
+    /// the C library's vectorised searches: the characters that matter are
+    /// ASCII, and a million rows must not go through grapheme breaking.
     static func append(_ text: String, to bytes: inout [UInt8]) {
         var text = text
         text.withUTF8 { utf8 in
-            // One test per byte: bit n of the mask is set for the ASCII code n
-            // of LF, CR, '"' and ','.
-            let mask: UInt64 = 1 << 0x0A | 1 << 0x0D | 1 << 0x22 | 1 << 0x2C
-            var needsQuotes = false
-            for byte in utf8 where byte < 64 && mask & (1 << UInt64(byte)) != 0 {
-                needsQuotes = true
-                break
-            }
-            guard needsQuotes else {
+            guard let base = utf8.baseAddress, !utf8.isEmpty else { return }
+            let raw = UnsafeRawPointer(base)
+            guard needsQuotes(raw, count: utf8.count) else {
                 bytes.append(contentsOf: utf8)
                 return
             }
             bytes.append(UInt8(ascii: "\""))
-            for byte in utf8 {
-                bytes.append(byte)
-                if byte == UInt8(ascii: "\"") { bytes.append(byte) }
+            var start = 0
+            // Copy up to and including each quote, then double it.
+            while start < utf8.count, let quote = memchr(raw + start, 0x22, utf8.count - start) {
+                let end = raw.distance(to: UnsafeRawPointer(quote)) + 1
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<end]))
+                bytes.append(UInt8(ascii: "\""))
+                start = end
             }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
             bytes.append(UInt8(ascii: "\""))
         }
+    }
+
+    /// True when the bytes hold a comma, a quote, CR or LF.
+    private static func needsQuotes(_ bytes: UnsafeRawPointer, count: Int) -> Bool {
+        memchr(bytes, 0x2C, count) != nil || memchr(bytes, 0x22, count) != nil
+            || memchr(bytes, 0x0A, count) != nil || memchr(bytes, 0x0D, count) != nil
     }
 
     private mutating func emitLine() {

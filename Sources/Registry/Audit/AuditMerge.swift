@@ -58,7 +58,12 @@ struct SourceHeap {
     }
 
     private var items: [Entry] = []
-    private var heads: [Int: Finding] = [:]
+    private var heads: [Finding?]
+
+    init(sources: Int) {
+        heads = Array(repeating: nil, count: sources)
+        items.reserveCapacity(sources)
+    }
 
     private static func less(_ a: Entry, _ b: Entry) -> Bool {
         a.key != b.key ? a.key < b.key : a.order < b.order
@@ -94,7 +99,8 @@ struct SourceHeap {
                 parent = smallest
             }
         }
-        guard let finding = heads.removeValue(forKey: top.source) else { return nil }
+        guard let finding = heads[top.source] else { return nil }
+        heads[top.source] = nil
         return (finding, top.source)
     }
 }

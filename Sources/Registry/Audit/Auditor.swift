@@ -60,7 +60,7 @@ public final class Auditor {
             for (order, findings) in heldBack[level] ?? [:] {
                 sources.append(HeldSource(order: order, findings: findings))
             }
-            var heap = SourceHeap()
+            var heap = SourceHeap(sources: sources.count)
             for index in sources.indices {
                 if let head = try sources[index].next(holdingBack: &heldBack) {
                     heap.push(head, source: index)
