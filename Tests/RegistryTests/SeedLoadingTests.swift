@@ -59,7 +59,8 @@ final class SeedLoadingTests: XCTestCase {
             XCTAssertEqual(failed.first?.errors.first?.line, 3)
         }
         XCTAssertEqual(try connection.scalar("SELECT count(*) FROM institutions")?.int64, 0, "one transaction for all seeds")
-        XCTAssertEqual(try connection.scalar("SELECT count(*) FROM schema_migrations")?.int64, 1, "the schema stays")
+        XCTAssertEqual(try connection.scalar("SELECT count(*) FROM schema_migrations")?.int64,
+                       Int64(try RegistryDatabase.migrator().migrations.count), "the schema stays")
     }
 
     func testSeedFilesMustBeNamedForAKind() throws {

@@ -34,8 +34,12 @@ final class ImportSession {
         // Multi-row statements keep a statement journal (the pages they
         // change, to undo a failed statement); in memory it costs a few
         // pages per statement instead of a temporary file written per statement.
-        savedTempStore = try connection.scalar("PRAGMA temp_store")?.int64
-        try connection.execute("PRAGMA temp_store = MEMORY")
+        // SQLite refuses the change inside a transaction (the ROR import opens
+        // its own first); there the statement journals stay where they were.
+        if !connection.isInTransaction {
+            savedTempStore = try connection.scalar("PRAGMA temp_store")?.int64
+            try connection.execute("PRAGMA temp_store = MEMORY")
+        }
         if !enforceCheckConstraints { try connection.execute("PRAGMA ignore_check_constraints = ON") }
     }
 
