@@ -42,7 +42,7 @@ final class AgreementImporter: RowImporter {
     private var batch: [Waiting] = []
     private(set) var finished: [DeferredRow] = []
     private var indexDecisionMade = false
-    private var deferredIndexes: DeferredIndexes?
+    private var bulkLoad: AgreementBulkLoad?
 
     init(session: ImportSession) throws {
         self.session = session
@@ -74,8 +74,7 @@ final class AgreementImporter: RowImporter {
         if key == nil {
             // The identity lookup must see every earlier row, through the party index.
             try flush()
-            try deferredIndexes?.restore()
-            deferredIndexes = nil
+            try endBulkLoad()
             let partySet = Set(partyIDs)
             key = try repository.findKey(kind: kind.rawValue, signedOn: signed?.iso, parties: partySet)
                 ?? generatedKey(kind: kind, signed: signed, parties: partySet)
@@ -184,13 +183,18 @@ final class AgreementImporter: RowImporter {
 
     func finish() throws {
         try flush()
-        try deferredIndexes?.restore()
-        deferredIndexes = nil
+        try endBulkLoad()
     }
 
-    /// A large import into a small table fills the party index faster by
-    /// building it once at the end (a sort) than by inserting into it at
-    /// random: decided after the first rows, from the file size.
+    private func endBulkLoad() throws {
+        try bulkLoad?.restore()
+        bulkLoad = nil
+    }
+
+    /// A large import into a small table fills its indexes (and the
+    /// full-text index) faster by building them once at the end (a sort)
+    /// than by inserting into them at random: decided after the first rows,
+    /// from the file size.
     func readingProgress(rows: Int, bytesRead: Int64, totalBytes: Int64?) throws {
         guard batching, !indexDecisionMade, rows >= session.deferIndexesAfterRows, bytesRead > 0 else { return }
         indexDecisionMade = true
@@ -205,7 +209,7 @@ final class AgreementImporter: RowImporter {
         let stored = try session.connection.scalar("SELECT count(*) FROM agreement_parties")?.int64 ?? 0
         guard remaining * 2 > Double(stored) else { return }
         try flush()
-        deferredIndexes = try DeferredIndexes(connection: session.connection, table: "agreement_parties")
+        bulkLoad = try AgreementBulkLoad(connection: session.connection)
     }
 
     func takeFinished() -> [DeferredRow] {
