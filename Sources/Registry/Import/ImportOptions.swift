@@ -22,9 +22,9 @@ public struct ImportOptions {
     public var enforceCheckConstraints = false
     /// After this many rows, a large import decides whether to build the
     /// party index at the end instead of row by row (lowered by tests).
-    var deferIndexesAfterRows = 8192
+    var deferIndexesAfterRows = 1024
     /// ... which it does when at least this many more rows are expected.
-    var minimumRowsForDeferredIndexes = 50_000
+    var minimumRowsForDeferredIndexes = 5_000
 
     public init(format: ImportFormat? = nil, dryRun: Bool = false, skipInvalid: Bool = false, rejectsPath: String? = nil) {
         self.format = format

@@ -14,8 +14,8 @@ final class ImportSession {
     /// Importers may write rows in batches (not with per-row savepoints).
     var batchWrites = true
     /// See `ImportOptions.deferIndexesAfterRows`.
-    var deferIndexesAfterRows = 8192
-    var minimumRowsForDeferredIndexes = 50_000
+    var deferIndexesAfterRows = 1024
+    var minimumRowsForDeferredIndexes = 5_000
 
     init(connection: Connection) {
         self.connection = connection
