@@ -329,6 +329,7 @@ final class ImportBehaviourTests: XCTestCase {
         options.minimumRowsForDeferredIndexes = 10
         let report = try registry.importText(.agreements, "big.csv", lines.joined(separator: "\n") + "\n", options: options)
         XCTAssertFalse(report.hasErrors, "\(report.errors)")
+        XCTAssertTrue(report.indexesDeferred)
         XCTAssertEqual(report.inserted, 701)
         let expectedParties: Int64 = 175 * 9 + 2
         XCTAssertEqual(try registry.int("SELECT count(*) FROM agreement_parties"), expectedParties)

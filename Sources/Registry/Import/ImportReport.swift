@@ -24,6 +24,9 @@ public struct ImportReport: Sendable {
     /// Where the rejected rows were written, when they were.
     public internal(set) var rejectsFile: String?
     public internal(set) var seconds: Double = 0
+    /// True when the file was large enough for its indexes (and the full-text
+    /// index) to be built once at the end rather than kept up row by row.
+    public internal(set) var indexesDeferred = false
 
     init(kind: ImportKind, file: String) {
         self.kind = kind

@@ -68,6 +68,8 @@ final class ImportRun {
         var lastProgress = started
         var row = ImportRow<I.Column>()
         var check = RowCheck()
+        // Often enough to reach the index decision at the row it is due.
+        let progressEvery = min(1024, max(1, options.deferIndexesAfterRows))
         func finish(line: Int, outcome: RowOutcome?, check: RowCheck, fields: () -> [String]) throws {
             if let outcome, !check.failed {
                 switch outcome {
@@ -120,7 +122,7 @@ final class ImportRun {
                 }
                 try finish(line: row.line, outcome: outcome, check: check, fields: records.originalFields)
                 if importer.hasFinished { try takeDeferred() }
-                if report.rowsRead % 1024 == 0 {
+                if report.rowsRead % progressEvery == 0 {
                     try importer.readingProgress(rows: report.rowsRead, bytesRead: records.bytesRead,
                                                  totalBytes: records.totalBytes)
                 }
@@ -135,6 +137,7 @@ final class ImportRun {
             }
             try importer.finish()
             try takeDeferred()
+            report.indexesDeferred = importer.indexesDeferred
             report.errors.sort { $0.line < $1.line }
             report.warnings.sort { $0.line < $1.line }
             try rejects?.finish()

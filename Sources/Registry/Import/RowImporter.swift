@@ -16,6 +16,8 @@ protocol RowImporter: AnyObject {
     func flush() throws
     /// Called every few thousand rows, so a large import can change how it writes.
     func readingProgress(rows: Int, bytesRead: Int64, totalBytes: Int64?) throws
+    /// True once the import has set indexes aside to build them at the end.
+    var indexesDeferred: Bool { get }
     /// The file is read: write what waits and put back what was set aside.
     func finish() throws
     /// True when deferred rows have their outcome.
@@ -29,6 +31,7 @@ extension RowImporter {
     func rowUndone() {}
     func flush() throws {}
     func readingProgress(rows: Int, bytesRead: Int64, totalBytes: Int64?) throws {}
+    var indexesDeferred: Bool { false }
     func finish() throws { try flush() }
     var hasFinished: Bool { false }
     func takeFinished() -> [DeferredRow] { [] }

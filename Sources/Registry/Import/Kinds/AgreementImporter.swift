@@ -43,6 +43,7 @@ final class AgreementImporter: RowImporter {
     private(set) var finished: [DeferredRow] = []
     private var indexDecisionMade = false
     private var bulkLoad: AgreementBulkLoad?
+    private(set) var indexesDeferred = false
 
     init(session: ImportSession) throws {
         self.session = session
@@ -210,6 +211,7 @@ final class AgreementImporter: RowImporter {
         guard remaining * 2 > Double(stored) else { return }
         try flush()
         bulkLoad = try AgreementBulkLoad(connection: session.connection)
+        indexesDeferred = true
     }
 
     func takeFinished() -> [DeferredRow] {

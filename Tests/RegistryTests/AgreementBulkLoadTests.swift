@@ -1,0 +1,117 @@
+import Database
+import Foundation
+@testable import Registry
+import XCTest
+
+/// A large agreement import sets the indexes of agreements and
+/// agreement_parties and the full-text insert trigger aside and builds them
+/// at the end: afterwards (or after a rollback) the schema is as it was and
+/// search finds every row.
+final class AgreementBulkLoadTests: XCTestCase {
+    var registry: RegistryFixture!
+
+    override func setUpWithError() throws {
+        registry = try RegistryFixture()
+        try registry.loadBasics()
+    }
+
+    override func tearDown() { registry = nil }
+
+    /// Options that make a file of a few hundred rows a "large" import.
+    private var largeImport: ImportOptions {
+        var options = ImportOptions()
+        options.deferIndexesAfterRows = 100
+        options.minimumRowsForDeferredIndexes = 10
+        return options
+    }
+
+    private func schema() throws -> [String] {
+        try registry.strings("SELECT type || ' ' || name || ': ' || coalesce(sql, '') FROM sqlite_schema ORDER BY type, name")
+    }
+
+    private func searchCount(_ words: String) throws -> Int64? {
+        try registry.int("SELECT count(*) FROM agreement_search WHERE agreement_search MATCH ?", [words])
+    }
+
+    /// FTS5's own check that the index says exactly what the table holds.
+    private func assertSearchIndexInStep(file: StaticString = #filePath, line: UInt = #line) {
+        XCTAssertNoThrow(try registry.connection.execute(
+            "INSERT INTO agreement_search (agreement_search, rank) VALUES ('integrity-check', 1)"), file: file, line: line)
+    }
+
+    private func agreements(_ count: Int, prefix: String, word: String, badLast: Bool = false) -> String {
+        var lines = ["key,title,kind,parties,signed_on,expires_on,notes"]
+        let parties = ["um;york", "york;uci;uliege", "uliege;um", "uci;um"]
+        for index in 1...count {
+            lines.append("\(prefix)\(index),\(word) agreement \(index),mou,\(parties[index % 4]),201\(index % 10)-0\(index % 9 + 1),,note \(index)")
+        }
+        if badLast { lines.append("\(prefix)-bad,Bad,mou,um;nowhere,2018,,") }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    func testSearchFindsEveryRowOfALargeImportAndTheSchemaIsBack() throws {
+        try registry.importText(.agreements, "before.csv", "key,title,kind,parties\nold1,Cardiology exchange,mou,um;york\n")
+        let before = try schema()
+        let report = try registry.importText(.agreements, "big.csv", agreements(700, prefix: "b", word: "Hydrology"),
+                                             options: largeImport)
+        XCTAssertFalse(report.hasErrors, "\(report.errors)")
+        XCTAssertTrue(report.indexesDeferred)
+        XCTAssertEqual(report.inserted, 700)
+        XCTAssertEqual(try schema(), before, "every index and trigger is back, with its own definition")
+        XCTAssertEqual(try searchCount("hydrology"), 700, "rows before and after the indexes were set aside")
+        XCTAssertEqual(try searchCount("cardiology"), 1)
+        assertSearchIndexInStep()
+        XCTAssertEqual(try registry.string("PRAGMA integrity_check"), "ok")
+        // The trigger works again for the next import.
+        let small = try registry.importText(.agreements, "after.csv", "key,title,kind,parties\nnew1,Hydrology dialogue,mou,um;york\n")
+        XCTAssertFalse(small.indexesDeferred)
+        XCTAssertEqual(try searchCount("hydrology"), 701)
+        assertSearchIndexInStep()
+    }
+
+    func testARowChangedDuringALargeImportIsSearchedByItsNewTitle() throws {
+        try registry.importText(.agreements, "before.csv", "key,title,kind,parties\nold1,Cardiology exchange,mou,um;york\n")
+        var text = agreements(500, prefix: "b", word: "Hydrology")
+        text += "old1,Volcanology exchange,mou,um;york,,,\n"
+        let report = try registry.importText(.agreements, "big.csv", text, options: largeImport)
+        XCTAssertFalse(report.hasErrors, "\(report.errors)")
+        XCTAssertTrue(report.indexesDeferred)
+        XCTAssertEqual([report.inserted, report.updated], [500, 1])
+        XCTAssertEqual(try searchCount("cardiology"), 0)
+        XCTAssertEqual(try searchCount("volcanology"), 1)
+        XCTAssertEqual(try searchCount("hydrology"), 500)
+        assertSearchIndexInStep()
+    }
+
+    func testAFailedLargeImportLeavesSchemaAndRowsAsTheyWere() throws {
+        try registry.importText(.agreements, "before.csv", "key,title,kind,parties\nold1,Cardiology exchange,mou,um;york\n")
+        let schema = try schema()
+        let rows = try registry.dump()
+        let report = try registry.importText(.agreements, "big.csv", agreements(700, prefix: "b", word: "Hydrology", badLast: true),
+                                             options: largeImport)
+        XCTAssertFalse(report.committed)
+        XCTAssertTrue(report.indexesDeferred)
+        XCTAssertEqual(report.errors.map(\.line), [702])
+        XCTAssertEqual(try self.schema(), schema, "the indexes and the trigger dropped inside the transaction are back")
+        XCTAssertEqual(try registry.dump(), rows)
+        XCTAssertEqual(try searchCount("hydrology"), 0)
+        assertSearchIndexInStep()
+    }
+
+    func testTheDeferredSearchIndexFillsOnlyTheNewRows() throws {
+        let connection = registry.connection
+        try registry.importText(.agreements, "before.csv", "key,title,kind,parties\nold1,Cardiology exchange,mou,um;york\n")
+        try connection.transaction(.immediate) {
+            let deferred = try DeferredAgreementSearch(connection: connection)
+            XCTAssertEqual(try registry.int("SELECT count(*) FROM sqlite_schema WHERE name = 'agreements_search_insert'"), 0)
+            try connection.execute("INSERT INTO agreements (key, title, kind) VALUES ('n1', 'Hydrology network', 'mou')")
+            XCTAssertEqual(try searchCount("hydrology"), 0, "not indexed row by row")
+            try deferred.restore()
+            XCTAssertEqual(try searchCount("hydrology"), 1)
+            XCTAssertEqual(try searchCount("cardiology"), 1, "the rows from before are not indexed twice")
+            XCTAssertEqual(try registry.int("SELECT count(*) FROM sqlite_schema WHERE name = 'agreements_search_insert'"), 1)
+            try deferred.restore()
+        }
+        assertSearchIndexInStep()
+    }
+}
