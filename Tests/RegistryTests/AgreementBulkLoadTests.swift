@@ -114,4 +114,12 @@ final class AgreementBulkLoadTests: XCTestCase {
         }
         assertSearchIndexInStep()
     }
+
+    func testTopicsAreStoredInTheirNormalForm() {
+        let cases = ["health;ai": "health;ai", "health; ai ;": "health;ai", "a;;b": "a;b", ";a": "a", "x": "x",
+                     "é;b": "é;b", "a;\u{00A0}b": "a;b", "a ;b": "a;b", "Global health;AI ethics": "Global health;AI ethics"]
+        for (text, expected) in cases {
+            XCTAssertEqual(AgreementImporter.normalizedList(text), expected, text)
+        }
+    }
 }

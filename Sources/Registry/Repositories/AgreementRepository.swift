@@ -127,8 +127,10 @@ final class AgreementRepository {
             + Array(repeating: "(?, ?)", count: rows).joined(separator: ", ")
     }
 
-    /// The batch's text, copied into one buffer and bound without further copies.
+    /// The batch's text, copied into one buffer and bound without further
+    /// copies; `spans` has one entry per parameter (start -1: NULL).
     private var arena: [UInt8] = []
+    private var spans: [(start: Int, end: Int)] = []
 
     /// Inserts the agreements whose keys are new, in one statement; returns
     /// their ids, in the order of `records` (nil for a key that exists).
@@ -141,26 +143,41 @@ final class AgreementRepository {
             batchInserts[records.count] = statement
         }
         // Gather the text first: the buffer must not move while it is bound.
+        // Local copies (moved, not copied) spare an exclusivity check per access.
+        var arena: [UInt8] = [], spans: [(start: Int, end: Int)] = []
+        swap(&arena, &self.arena)
+        swap(&spans, &self.spans)
+        defer {
+            swap(&arena, &self.arena)
+            swap(&spans, &self.spans)
+        }
         arena.removeAll(keepingCapacity: true)
-        var spans: [Range<Int>?] = []
-        spans.reserveCapacity(records.count * 10)
+        spans.removeAll(keepingCapacity: true)
+        func gather(_ value: String?) {
+            guard let value else { return spans.append((-1, -1)) }
+            let start = arena.count
+            arena.append(contentsOf: value.utf8)
+            spans.append((start, arena.count))
+        }
         for record in records {
-            for value in [record.key, record.title, record.kind, record.status, record.signedOn, record.effectiveFrom,
-                          record.expiresOn, record.topics, record.source, record.notes] {
-                guard let value else {
-                    spans.append(nil)
-                    continue
-                }
-                let start = arena.count
-                arena.append(contentsOf: value.utf8)
-                spans.append(start..<arena.count)
-            }
+            gather(record.key)
+            gather(record.title)
+            gather(record.kind)
+            gather(record.status)
+            gather(record.signedOn)
+            gather(record.effectiveFrom)
+            gather(record.expiresOn)
+            gather(record.topics)
+            gather(record.source)
+            gather(record.notes)
         }
         let changed: Int = try arena.withUnsafeBufferPointer { bytes in
             statement.reset()
             defer { statement.reset() }
-            for (index, span) in spans.enumerated() {
-                try statement.bind(unsafeText: span.map { UnsafeBufferPointer(rebasing: bytes[$0]) }, at: index + 1)
+            for index in spans.indices {
+                let span = spans[index]
+                try statement.bind(unsafeText: span.start < 0 ? nil : UnsafeBufferPointer(rebasing: bytes[span.start..<span.end]),
+                                   at: index + 1)
             }
             while try statement.step() {}
             return connection.changes

@@ -147,7 +147,7 @@ final class AgreementImporter: RowImporter {
             for row in waiting { finishOne(row) }
             return
         }
-        var pairs: [(Int64, Int64)] = []
+        var pairs: [(agreement: Int64, institution: Int64)] = []
         pairs.reserveCapacity(waiting.count * 3)
         for (row, id) in zip(waiting, inserted) {
             if let id {
@@ -259,8 +259,22 @@ final class AgreementImporter: RowImporter {
         return "\(kind.rawValue.replacingOccurrences(of: "_", with: "-"))-\(signed?.iso ?? "undated")-\(digest)"
     }
 
-    /// "health; ai ;" → "health;ai"
+    /// "health; ai ;" → "health;ai"; a list already in that form is returned
+    /// as it is (most are: no array of items to build and join again).
     static func normalizedList(_ text: String) -> String {
-        listItems(text).joined(separator: ";")
+        var copy = text
+        let normal = copy.withUTF8 { bytes -> Bool in
+            // Every item is non-empty and has no white space at its ends when
+            // the bytes at the ends and around each ';' are plain ASCII.
+            func plain(_ byte: UInt8) -> Bool {
+                byte < 0x80 && byte != UInt8(ascii: ";") && !TextTrimming.isASCIISpace(byte)
+            }
+            guard let first = bytes.first, let last = bytes.last, plain(first), plain(last) else { return false }
+            for index in bytes.indices where bytes[index] == UInt8(ascii: ";") {
+                guard plain(bytes[index - 1]), plain(bytes[index + 1]) else { return false }
+            }
+            return true
+        }
+        return normal ? text : listItems(text).joined(separator: ";")
     }
 }
