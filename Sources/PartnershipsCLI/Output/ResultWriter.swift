@@ -71,10 +71,13 @@ public struct TableWriter: ResultWriter {
     public mutating func end() {
         guard !columns.isEmpty else { return }
         let cells = rows.map { $0.map { Self.oneLine(displayText($0)) } }
-        var widths = columns.map(DisplayWidth.of)
-        for row in cells {
-            for (index, cell) in row.enumerated() where index < widths.count {
-                widths[index] = max(widths[index], DisplayWidth.of(cell))
+        // Each cell is measured once, for its column's width and for its own padding.
+        let cellWidths = cells.map { $0.map(DisplayWidth.of) }
+        let headerWidths = columns.map(DisplayWidth.of)
+        var widths = headerWidths
+        for row in cellWidths {
+            for (index, width) in row.enumerated() where index < widths.count {
+                widths[index] = max(widths[index], width)
             }
         }
         let numeric = columns.indices.map { index in
@@ -82,31 +85,77 @@ public struct TableWriter: ResultWriter {
                 switch row[index] { case .integer, .real, .null: return true; default: return false }
             } && rows.contains { !$0[index].isNull }
         }
-        var out = output
-        out.write(line(columns, widths: widths, rightAligned: numeric))
-        out.write(line(widths.map { String(repeating: "-", count: $0) }, widths: widths, rightAligned: numeric))
-        for row in cells { out.write(line(row, widths: widths, rightAligned: numeric)) }
-        if rows.isEmpty { out.write("(no rows)\n") }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(1 << 16)
+        appendLine(columns, cellWidths: headerWidths, widths: widths, rightAligned: numeric, to: &bytes)
+        appendLine(widths.map { String(repeating: "-", count: $0) }, cellWidths: widths, widths: widths,
+                   rightAligned: numeric, to: &bytes)
+        for (row, rowWidths) in zip(cells, cellWidths) {
+            appendLine(row, cellWidths: rowWidths, widths: widths, rightAligned: numeric, to: &bytes)
+            if bytes.count >= 1 << 16 { emit(&bytes) }
+        }
+        if rows.isEmpty { bytes.append(contentsOf: "(no rows)\n".utf8) }
+        emit(&bytes)
     }
 
-    private func line(_ cells: [String], widths: [Int], rightAligned: [Bool]) -> String {
-        var parts: [String] = []
+    /// One line: cells two spaces apart, each padded to its column's width
+    /// (numbers on the left, text on the right but for the last column).
+    private func appendLine(_ cells: [String], cellWidths: [Int], widths: [Int], rightAligned: [Bool],
+                            to bytes: inout [UInt8]) {
         for (index, cell) in cells.enumerated() {
-            let padding = String(repeating: " ", count: max(0, widths[index] - DisplayWidth.of(cell)))
-            let isLast = index == cells.count - 1
+            if index > 0 {
+                bytes.append(UInt8(ascii: " "))
+                bytes.append(UInt8(ascii: " "))
+            }
+            let padding = repeatElement(UInt8(ascii: " "), count: max(0, widths[index] - cellWidths[index]))
             if rightAligned[index] {
-                parts.append(padding + cell)
+                bytes.append(contentsOf: padding)
+                bytes.append(contentsOf: cell.utf8)
             } else {
-                parts.append(isLast ? cell : cell + padding)
+                bytes.append(contentsOf: cell.utf8)
+                if index < cells.count - 1 { bytes.append(contentsOf: padding) }
             }
         }
-        return parts.joined(separator: "  ") + "\n"
+        bytes.append(UInt8(ascii: "\n"))
+    }
+
+    /// Hands the lines so far to the output: as bytes when it takes them.
+    private func emit(_ bytes: inout [UInt8]) {
+        if let byteOutput = output as? ByteOutputStream {
+            bytes.withUnsafeBufferPointer { byteOutput.write(bytes: $0) }
+        } else {
+            var out = output
+            out.write(String(decoding: bytes, as: UTF8.self))
+        }
+        bytes.removeAll(keepingCapacity: true)
     }
 
     /// A table cell is one line: line breaks and tabs are shown as spaces.
     static func oneLine(_ text: String) -> String {
+        guard mayHaveLineBreakOrTab(text) else { return text }
         guard text.contains(where: { $0.isNewline || $0 == "\t" }) else { return text }
         return String(text.map { $0.isNewline || $0 == "\t" ? " " : $0 })
+    }
+
+    /// False when the bytes hold none of tab, LF, VT, FF, CR, NEL (U+0085)
+    /// and the line and paragraph separators (U+2028, U+2029): every
+    /// character for which `isNewline` is true, and tab. Spares most cells
+    /// the walk through grapheme clusters.
+    static func mayHaveLineBreakOrTab(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { utf8 in
+            var index = 0
+            while index < utf8.count {
+                switch utf8[index] {
+                case 0x09...0x0D: return true
+                case 0xC2 where index + 1 < utf8.count && utf8[index + 1] == 0x85: return true
+                case 0xE2 where index + 2 < utf8.count && utf8[index + 1] == 0x80
+                                && (utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9): return true
+                default: index += 1
+                }
+            }
+            return false
+        }
     }
 }
 
@@ -409,7 +458,14 @@ public struct MarkdownWriter: ResultWriter {
     public mutating func end() {}
 
     static func cell(_ text: String) -> String {
-        text.replacingOccurrences(of: "\\", with: "\\\\")
+        // Most cells hold nothing to escape; Foundation's replacing costs
+        // microseconds a cell, which a long report would feel.
+        var bytes = text
+        let plain = bytes.withUTF8 { utf8 in
+            !utf8.contains { $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "|") || $0 == 0x0A || $0 == 0x0D }
+        }
+        if plain { return text }
+        return text.replacingOccurrences(of: "\\", with: "\\\\")
             .replacingOccurrences(of: "|", with: "\\|")
             .replacingOccurrences(of: "\r\n", with: "<br>")
             .replacingOccurrences(of: "\n", with: "<br>")
