@@ -74,7 +74,8 @@ final class ReportWorkTests: XCTestCase {
     }
 
     /// Counting agreements by kind and status seeks through the index
-    /// rather than grouping every entry.
+    /// rather than grouping every entry: the whole overview does less than
+    /// half the work of that grouping alone (it did more).
     func testOverviewCountsAgreementsWithoutGroupingEveryRow() throws {
         let overview = try work("overview", [:])
         let grouping = try {
@@ -88,6 +89,6 @@ final class ReportWorkTests: XCTestCase {
                                columns: { _ in }, row: { _ in })
             return steps
         }()
-        XCTAssertLessThan(overview, grouping, "overview: \(overview), grouping: \(grouping)")
+        XCTAssertLessThan(overview * 2, grouping, "overview: \(overview), grouping: \(grouping)")
     }
 }
