@@ -47,7 +47,7 @@ struct QueryCommand: ParsableCommand {
         let queryGuard = try ReadOnlyRegistry.open(path: database.path, busyTimeout: database.busyTimeout)
         let statement = try queryGuard.prepare(text)
         let printer = RowPrinter(format: output.resolved)
-        try queryGuard.run(statement, timeout: timeout, columns: printer.begin(columns:), row: printer.write(row:))
+        try queryGuard.run(statement, timeout: timeout, columns: printer.begin(columns:), rowInPlace: printer.write(rowInPlace:))
         printer.finish()
     }
 }

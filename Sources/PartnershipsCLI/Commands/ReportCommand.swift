@@ -99,7 +99,7 @@ struct ReportCommand: ParsableCommand {
             let queryGuard = try ReadOnlyRegistry.open(path: database.path, busyTimeout: database.busyTimeout)
             let printer = RowPrinter(format: output.resolved)
             try ReportRunner.run(report, arguments: arguments, asOf: asOf ?? ReportDate.today(), guard: queryGuard,
-                                 columns: printer.begin(columns:), row: printer.write(row:))
+                                 columns: printer.begin(columns:), rowInPlace: printer.write(rowInPlace:))
             printer.finish()
         }
 
