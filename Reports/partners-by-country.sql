@@ -5,8 +5,8 @@
 --
 -- With institution, its partners are the other parties of its agreements;
 -- without, every party of every agreement counts. country keeps one country
--- (a code or name, any letter case). Of the two SELECTs below only the one
--- whose condition on :institution holds reads anything.
+-- (a code or name, any letter case). Of the three SELECTs below only the one
+-- whose condition on :institution and :country holds reads anything.
 WITH
     chosen AS (
         SELECT institution_id FROM institution_lookup WHERE label = :institution COLLATE NOCASE),
@@ -28,6 +28,25 @@ WITH
           AND (:country IS NULL OR i.country_code IN chosen_countries)
         GROUP BY i.country_code
         UNION ALL
+        -- One country: its agreements are looked up once each, in id order,
+        -- from the list of its institutions' agreements (no DISTINCT over
+        -- every party row of a large country).
+        SELECT
+            c.code,
+            (SELECT count(*) FROM institutions i
+             WHERE i.country_code = c.code
+               AND EXISTS (SELECT 1 FROM agreement_parties p WHERE p.institution_id = i.id)),
+            count(*),
+            count(CASE WHEN :as_of BETWEEN a.in_force_from AND a.in_force_until THEN 1 END)
+        FROM countries c
+        JOIN agreement_overview a ON a.id IN (
+            SELECT p.agreement_id FROM institutions i JOIN agreement_parties p ON p.institution_id = i.id
+            WHERE i.country_code = c.code)
+        WHERE :institution IS NULL
+          AND c.code IN chosen_countries
+        GROUP BY c.code
+        UNION ALL
+        -- Every country: every party of every agreement.
         SELECT
             i.country_code,
             count(DISTINCT p.institution_id),
@@ -37,7 +56,7 @@ WITH
         JOIN agreement_parties p ON p.institution_id = i.id
         JOIN agreement_overview a ON a.id = p.agreement_id
         WHERE :institution IS NULL
-          AND (:country IS NULL OR i.country_code IN chosen_countries)
+          AND :country IS NULL
         GROUP BY i.country_code)
 SELECT counts.country, c.name AS country_name, partners, agreements, in_force
 FROM counts LEFT JOIN countries c ON c.code = counts.country

@@ -168,7 +168,7 @@ public struct Migrator {
             try self.run(migration.downSQL ?? "", file: migration.downFileName ?? migration.fileName, on: connection)
             try connection.execute("DELETE FROM schema_migrations WHERE version = ?", [migration.version])
             let remaining = try connection.scalar("SELECT coalesce(max(version), 0) FROM schema_migrations")?.int64 ?? 0
-            try connection.execute("PRAGMA user_version = \(remaining)")
+            try connection.setPragma(.userVersion, to: remaining)
         }
         if dryRun {
             try connection.inTransaction(.immediate) { () -> Connection.Completion in
@@ -186,14 +186,13 @@ public struct Migrator {
     private func apply(_ migration: Migration, on connection: Connection) throws {
         let started = Date()
         try connection.execute(Self.createTableSQL)
-        try connection.execute("PRAGMA application_id = \(applicationID)")
+        try connection.setPragma(.applicationID, to: Int64(applicationID))
         try run(migration.sql, file: migration.fileName, on: connection)
         let elapsed = Int((Date().timeIntervalSince(started) * 1000).rounded())
         try connection.execute(
             "INSERT INTO schema_migrations (version, name, checksum, applied_at, execution_ms) VALUES (?, ?, ?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), ?)",
             [migration.version, migration.name, migration.checksum, elapsed])
-        // user_version takes no parameter; the value is an Int we computed.
-        try connection.execute("PRAGMA user_version = \(migration.version)")
+        try connection.setPragma(.userVersion, to: Int64(migration.version))
     }
 
     private func run(_ sql: String, file: String, on connection: Connection) throws {

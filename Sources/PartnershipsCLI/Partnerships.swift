@@ -19,12 +19,14 @@ public struct Partnerships: ParsableCommand {
                                                 check a file of agreements, then import it
               partnerships report list          the reports, with their parameters
               partnerships search WORDS...      full-text search over news and agreements
-              partnerships query "SELECT ..."   ad-hoc SQL that can never change the registry
+              partnerships query "SELECT ..."   ad-hoc SQL that never changes the registry
 
-            Exit codes: 0 success, 1 audit findings, 64 usage error, 65 input data rejected,
-            66 input file missing or unreadable, 73 output file exists, 74 database cannot be
-            opened or written, 75 database busy (or a query past --timeout), 78 not a
-            partnerships database (or newer than this program), 70 internal error.
+            Exit codes:
+              0 success, 1 audit findings at or above --fail-on
+              64 usage error, 65 input data rejected, 66 input file missing or unreadable
+              70 internal error, 73 output file exists
+              74 database cannot be opened or written, 75 busy (or a query past --timeout)
+              78 not a partnerships database, or one newer than this program
             """,
         version: "\(version) (SQLite \(Connection.sqliteVersion))",
         subcommands: [

@@ -67,4 +67,58 @@ final class OutputWriterTests: XCTestCase {
 
             """)
     }
+
+    /// Nearly every cell of a long table is measured from its bytes; that must
+    /// give what measuring grapheme clusters gives, for every scalar the byte
+    /// path accepts and for strings mixing them.
+    func testDisplayWidthFromBytesAgreesWithGraphemeClusters() {
+        let scalars = (Array(0x00..<0x300) + Array(0x2010...0x2027) + Array(0x2030...0x205E))
+            .compactMap(Unicode.Scalar.init(_:))
+        for scalar in scalars {
+            let text = String(Character(scalar))
+            var copy = text
+            XCTAssertNotNil(copy.withUTF8(DisplayWidth.simpleWidth), "U+\(String(scalar.value, radix: 16))")
+            XCTAssertEqual(DisplayWidth.of(text), DisplayWidth.graphemeWidth(text), "U+\(String(scalar.value, radix: 16))")
+        }
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<500 {
+            var text = ""
+            for _ in 0..<Int.random(in: 0...12, using: &generator) {
+                text.unicodeScalars.append(scalars.randomElement(using: &generator)!)
+            }
+            XCTAssertEqual(DisplayWidth.of(text), DisplayWidth.graphemeWidth(text), text.debugDescription)
+        }
+        for text in ["Zürich – Genève", "a\r\nb", "soft\u{AD}hyphen", "“quoted” … •", "e\u{301}", "京都", "👩‍👩‍👧", "क्षि", "\u{600}a"] {
+            XCTAssertEqual(DisplayWidth.of(text), DisplayWidth.graphemeWidth(text), text.debugDescription)
+        }
+        XCTAssertEqual(DisplayWidth.of("Zürich – Genève"), 15)
+        XCTAssertEqual(DisplayWidth.of("👩‍👩‍👧"), 2)
+    }
+
+    /// Cells are put on one line: the byte check lets through only text with
+    /// no line break or tab of any kind, and leaves look-alike bytes alone.
+    func testTableCellsLoseEveryKindOfLineBreakAndOnlyThose() {
+        for text in ["a\tb", "a\nb", "a\u{0B}b", "a\u{0C}b", "a\rb", "a\r\nb", "a\u{85}b", "a\u{2028}b", "a\u{2029}b"] {
+            XCTAssertTrue(TableWriter.mayHaveLineBreakOrTab(text), text.debugDescription)
+            XCTAssertFalse(TableWriter.oneLine(text).contains { $0.isNewline || $0 == "\t" }, text.debugDescription)
+        }
+        // é is C3 A9 and Å is C3 85: bytes that also end U+2029 and U+0085.
+        for text in ["Liège", "Ålborg", "‖ – ’", "plain"] {
+            XCTAssertFalse(TableWriter.mayHaveLineBreakOrTab(text), text)
+            XCTAssertEqual(TableWriter.oneLine(text), text)
+        }
+        XCTAssertEqual(render(.table, ["title", "n"], [[.text("one\u{2028}two – three"), .integer(1)], [.text("Ålborg"), .null]]), """
+            title            n
+            ---------------  -
+            one two – three  1
+            Ålborg            
+
+            """)
+    }
+
+    func testMarkdownLeavesPlainCellsAndALoneCarriageReturnAsTheyAre() {
+        XCTAssertEqual(MarkdownWriter.cell("Zürich – plain"), "Zürich – plain")
+        XCTAssertEqual(MarkdownWriter.cell("a\rb"), "a\rb")
+        XCTAssertEqual(MarkdownWriter.cell("a\r\nb|c\\d"), "a<br>b\\|c\\\\d")
+    }
 }

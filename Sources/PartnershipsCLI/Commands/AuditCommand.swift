@@ -21,15 +21,16 @@ struct AuditCommand: ParsableCommand {
         abstract: "Find dates that are wrong, out of date or contradict each other, and explain each in one line.",
         discussion: """
             Checks agreements, memberships, appointments and news items against the rules
-            that --list-rules shows (each with a stable id and a severity: error, warning or
-            info). A date known only to the month or year covers a range of days: a rule
+            that --list-rules shows (each with a stable id and a severity: error, warning
+            or info). A date known only to the month or year covers a range of days: a rule
             reports a finding when it holds for every one of those days, and a "possible"
             finding one severity lower (certainty = possible) when it holds for some.
 
             Findings are sorted by severity, then date. A summary line counts them; it goes
             to stderr with --format csv or json, so that stdout stays machine-readable.
 
-            Exit code 1 when there is a finding at or above --fail-on (default: error), else 0.
+            Exit code 1 when there is a finding at or above --fail-on (default: error),
+            else 0.
 
             Examples:
               partnerships audit

@@ -15,7 +15,8 @@ struct BackupCommand: ParsableCommand {
 
             Examples:
               partnerships backup backups/registry-2024-06-01.sqlite
-              partnerships backup --db ~/office/registry.sqlite /mnt/usb/registry.sqlite --force
+              partnerships backup /mnt/usb/registry.sqlite --force \\
+                --db ~/office/registry.sqlite
             """
     )
 

@@ -10,31 +10,34 @@ struct ImportCommand: ParsableCommand {
         commandName: "import",
         abstract: "Import institutions, networks, memberships, agreements, news or appointments, or a ROR data dump.",
         discussion: """
-            Reads CSV (RFC 4180, UTF-8, header row), a JSON array of objects, or NDJSON (one object
-            per line); the format follows the file name unless --format says otherwise, and '-'
-            reads standard input. Rows are upserted by key, so importing a file twice changes
-            nothing the second time.
+            Reads CSV (RFC 4180, UTF-8, header row), a JSON array of objects, or NDJSON
+            (one object per line); the format follows the file name unless --format says
+            otherwise, and '-' reads standard input. Rows are upserted by key, so importing
+            a file twice changes nothing the second time.
 
-            All or nothing: if any row is invalid, nothing is written, every problem is listed as
-            FILE:LINE: column 'NAME': what is wrong, and the exit code is 65. With --skip-invalid
-            the valid rows are written and the others reported (and, with --rejects FILE, written
-            to a CSV with an 'error' column that can be fixed and imported again).
+            All or nothing: if any row is invalid, nothing is written, every problem is
+            listed as FILE:LINE: column 'NAME': what is wrong, and the exit code is 65.
+            With --skip-invalid the valid rows are written and the others reported (and,
+            with --rejects FILE, written to a CSV with an 'error' column that can be fixed
+            and imported again).
 
             Columns (CSV header names, or JSON keys; any order; * = required):
-              institutions  key, name*, short_name, kind, country*, city, ror_id, erasmus_code,
-                            website, parent, aliases (nl:Universiteit Maastricht;UM), established,
-                            notes, source
-              networks      key, name*, acronym, kind, scope, founded_on, stated_member_count,
-                            website, notes, source
+              institutions  key, name*, short_name, kind, country*, city, ror_id,
+                            erasmus_code, website, parent, established, notes,
+                            source, aliases (nl:Universiteit Maastricht;UM)
+              networks      key, name*, acronym, kind, scope, founded_on,
+                            stated_member_count, website, notes, source
               memberships   network*, institution*, role, since, until, source
-              agreements    key, title*, kind*, parties* (two or more, ';'-separated), signed_on,
-                            effective_from, expires_on, status, topics, source, notes
-              news          key, published_on*, language*, title*, summary, story_key,
-                            agreements, institutions, networks, source
-              appointments  person*, organisation*, title*, starts_on, ends_on, term (2y, 18m),
+              agreements    key, title*, kind*, parties* (two or more,
+                            ';'-separated), signed_on, effective_from,
+                            expires_on, status, topics, source, notes
+              news          key, published_on*, language*, title*, summary,
+                            story_key, agreements, institutions, networks,
                             source
-            A reference to an institution or network may be its key, name, alias, short name or
-            acronym, or ROR id (case, accents and spaces ignored).
+              appointments  person*, organisation*, title*, starts_on, ends_on,
+                            term (2y, 18m), source
+            A reference to an institution or network may be its key, name, alias, short
+            name or acronym, or ROR id (case, accents and spaces ignored).
 
             \(ImportRORCommand.discussion)
 
@@ -42,8 +45,10 @@ struct ImportCommand: ParsableCommand {
               partnerships import institutions partners.csv
               partnerships import agreements new.csv --db registry.sqlite --dry-run
               partnerships import agreements new.csv --skip-invalid --rejects rejected.csv
-              curl -s https://example.org/news.json | partnerships import news - --format json
-              partnerships import ror v2.1-2026-02-24-ror-data_schema_v2.json --types education,healthcare
+              curl -s https://example.org/news.json |
+                partnerships import news - --format json
+              partnerships import ror v2.1-2026-02-24-ror-data_schema_v2.json \\
+                --types education,healthcare
             """
     )
 

@@ -30,8 +30,19 @@ enum ImportRORCommand {
           (case and accents ignored); an ambiguous match is reported, not
           guessed. A field a user set that ROR contradicts is kept and listed
           as a conflict, unless --overwrite. Withdrawn records are not added.
-          TYPES, comma-separated: \(RORType.allCases.map(\.rawValue).joined(separator: ", "))
+          TYPES, comma-separated, any of:
+        \(typeList)
         """
+
+    /// The ROR types, wrapped to fit the help's 80 columns.
+    private static var typeList: String {
+        var lines: [String] = [], line = "    "
+        for name in RORType.allCases.map(\.rawValue) {
+            if line.count + name.count + 2 > 76 { lines.append(line + ","); line = "    " }
+            line += (line.hasSuffix(" ") ? "" : ", ") + name
+        }
+        return (lines + [line]).joined(separator: "\n")
+    }
 
     static func run(file: String, types: String?, dryRun: Bool, overwrite: Bool, connection: Connection) throws {
         var options = RORImportOptions(types: try types.map(RORImportOptions.parseTypes), dryRun: dryRun,

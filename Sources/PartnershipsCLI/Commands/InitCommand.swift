@@ -7,10 +7,11 @@ struct InitCommand: ParsableCommand {
         commandName: "init",
         abstract: "Create or upgrade the registry and load the seed data.",
         discussion: """
-            Applies every pending schema migration, then loads the seed files (institutions,
-            networks, memberships, agreements, news, appointments) through the importers, in one
-            transaction, and prints an overview. Running it again changes nothing and says so.
-            The seed files are built into the program; --seeds DIR reads a folder instead.
+            Applies every pending schema migration, then loads the seed files
+            (institutions, networks, memberships, agreements, news, appointments) through
+            the importers, in one transaction, and prints an overview. Running it again
+            changes nothing and says so. The seed files are built into the program; --seeds
+            DIR reads a folder instead.
 
             Examples:
               partnerships init

@@ -8,7 +8,8 @@ struct MigrateCommand: ParsableCommand {
         abstract: "Show, apply or undo schema migrations.",
         discussion: """
             Migrations are built into the program; --migrations DIR reads a folder instead.
-            Each runs in its own transaction and is recorded in the table schema_migrations.
+            Each runs in its own transaction and is recorded in the table
+            schema_migrations.
 
             Examples:
               partnerships migrate status --exit-code
@@ -60,8 +61,8 @@ struct MigrateCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Apply pending migrations.",
             discussion: """
-                With --dry-run every pending migration really runs, inside one transaction
-                that is then rolled back: it proves the SQL works and changes nothing.
+                With --dry-run every pending migration really runs, inside one transaction that
+                is then rolled back: it proves the SQL works and changes nothing.
 
                 Examples:
                   partnerships migrate up
@@ -91,8 +92,8 @@ struct MigrateCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Undo migrations above a version, with their .down.sql files.",
             discussion: """
-                Refuses before changing anything when a migration to undo has no .down.sql file.
-                Undoing a migration can drop data: make a copy of the file first.
+                Refuses before changing anything when a migration to undo has no .down.sql
+                file. Undoing a migration can drop data: make a copy of the file first.
 
                 Example:
                   partnerships migrate down --to 1

@@ -7,17 +7,18 @@ struct QueryCommand: ParsableCommand {
         commandName: "query",
         abstract: "Run one read-only SQL statement against the registry.",
         discussion: """
-            The registry is opened read-only and every statement is checked before it
-            runs: INSERT, UPDATE, DELETE, CREATE, DROP, ALTER, ATTACH, DETACH, a PRAGMA
-            that sets a value, load_extension() and more than one statement are refused
-            with exit code 64, and the database is never changed. The views
-            agreement_overview, membership_overview and news_overview hold the common
-            joins; dates known to the month or year have *_start and *_end columns. To
-            read the SQL from stdin, give a single dash (-) instead.
+            The registry is opened read-only and every statement is checked before it runs:
+            INSERT, UPDATE, DELETE, CREATE, DROP, ALTER, ATTACH, DETACH, a PRAGMA that sets
+            a value, load_extension() and more than one statement are refused with exit
+            code 64, and the database is never changed. The views agreement_overview,
+            membership_overview and news_overview hold the common joins; dates known to the
+            month or year have *_start and *_end columns. To read the SQL from stdin, give
+            a single dash (-) instead.
 
             Examples:
               partnerships query "SELECT kind, count(*) FROM agreements GROUP BY kind"
-              partnerships query "SELECT key, parties FROM agreement_overview WHERE expires_end < '2027-01-01'" --format json
+              partnerships query --format json "SELECT key, parties
+                FROM agreement_overview WHERE expires_end < '2027-01-01'"
               partnerships query - --timeout 10 < my-query.sql
             """)
 
@@ -46,7 +47,7 @@ struct QueryCommand: ParsableCommand {
         let queryGuard = try ReadOnlyRegistry.open(path: database.path, busyTimeout: database.busyTimeout)
         let statement = try queryGuard.prepare(text)
         let printer = RowPrinter(format: output.resolved)
-        try queryGuard.run(statement, timeout: timeout, columns: printer.begin(columns:), row: printer.write(row:))
+        try queryGuard.run(statement, timeout: timeout, columns: printer.begin(columns:), rowInPlace: printer.write(rowInPlace:))
         printer.finish()
     }
 }

@@ -16,8 +16,10 @@ struct ReportCommand: ParsableCommand {
             Examples:
               partnerships report list
               partnerships report expiring --param within_days=90
-              partnerships report agreements --param institution="Maastricht University" --format csv
-              partnerships report timeline --param from=2025 --param to=2025 --as-of 2026-01-01
+              partnerships report agreements --param institution="Maastricht University" \\
+                --format csv
+              partnerships report timeline --param from=2025 --param to=2025 \\
+                --as-of 2026-01-01
             """,
         subcommands: [List.self, Run.self],
         defaultSubcommand: Run.self
@@ -57,8 +59,8 @@ struct ReportCommand: ParsableCommand {
                 Parameters are given as --param NAME=VALUE, once per parameter; an empty value
                 means "not filtered". Names of institutions, networks and countries may be a
                 key, a name, a short name, an alias, an acronym or a code, in any letter case.
-                --as-of (default today) is the date the report is about: what is in force,
-                what expires within N days.
+                --as-of (default today) is the date the report is about: what is in force, what
+                expires within N days.
 
                 Examples:
                   partnerships report overview
@@ -97,7 +99,7 @@ struct ReportCommand: ParsableCommand {
             let queryGuard = try ReadOnlyRegistry.open(path: database.path, busyTimeout: database.busyTimeout)
             let printer = RowPrinter(format: output.resolved)
             try ReportRunner.run(report, arguments: arguments, asOf: asOf ?? ReportDate.today(), guard: queryGuard,
-                                 columns: printer.begin(columns:), row: printer.write(row:))
+                                 columns: printer.begin(columns:), rowInPlace: printer.write(rowInPlace:))
             printer.finish()
         }
 

@@ -7,10 +7,10 @@ struct SearchCommand: ParsableCommand {
         abstract: "Full-text search over news (titles, summaries) and agreements (titles, notes).",
         discussion: """
             Every word must occur; accents and letter case do not matter (Liege finds
-            Liège). A word ending in * matches as a prefix. Words are taken literally:
-            AND, OR, NOT and quotes are just text. Results come best first, with a snippet
-            in which the matches are [bracketed]; relevance is higher for better matches,
-            and a word in a title counts ten times one in a summary or notes.
+            Liège). A word ending in * matches as a prefix. Words are taken literally: AND,
+            OR, NOT and quotes are just text. Results come best first, with a snippet in
+            which the matches are [bracketed]; relevance is higher for better matches, and
+            a word in a title counts ten times one in a summary or notes.
 
             Examples:
               partnerships search regenerative medicine

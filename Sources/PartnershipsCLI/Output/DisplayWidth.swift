@@ -1,8 +1,48 @@
 /// How many terminal cells a string takes, for aligning table columns.
 enum DisplayWidth {
     static func of(_ text: String) -> Int {
-        // Printable ASCII takes one cell per byte.
-        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text.utf8.count }
+        var text = text
+        if let width = text.withUTF8(simpleWidth) { return width }
+        return graphemeWidth(text)
+    }
+
+    /// The width of text whose every scalar is below U+0300 (ASCII, Latin-1,
+    /// Latin Extended-A and -B, IPA) or general punctuation from U+2010 to
+    /// U+2027 and U+2030 to U+205E (dashes, quotes, bullets), read from its
+    /// bytes; nil for any other text. There each scalar is a grapheme cluster
+    /// of its own (but CR LF, both zero-width), so the sum per scalar is what
+    /// `graphemeWidth` gives: one cell per printable scalar, none for C0 and
+    /// C1 controls and the soft hyphen (the only format character there). A
+    /// long table goes through here instead of Unicode grapheme breaking for
+    /// nearly every cell.
+    static func simpleWidth(_ utf8: UnsafeBufferPointer<UInt8>) -> Int? {
+        var width = 0
+        var index = 0
+        while index < utf8.count {
+            let byte = utf8[index]
+            if byte < 0x80 {
+                if byte >= 0x20 && byte != 0x7F { width += 1 }
+                index += 1
+            } else if (0xC2...0xCB).contains(byte) && index + 1 < utf8.count {
+                // Two bytes: U+0080 ... U+02FF.
+                let scalar = UInt32(byte & 0x1F) << 6 | UInt32(utf8[index + 1] & 0x3F)
+                if scalar >= 0xA0 && scalar != 0xAD { width += 1 }
+                index += 2
+            } else if byte == 0xE2 && index + 2 < utf8.count
+                        && ((utf8[index + 1] == 0x80 && ((0x90...0xA7).contains(utf8[index + 2]) || utf8[index + 2] >= 0xB0))
+                            || (utf8[index + 1] == 0x81 && utf8[index + 2] <= 0x9E)) {
+                // Three bytes: U+2010 ... U+2027, U+2030 ... U+205E.
+                width += 1
+                index += 3
+            } else {
+                return nil
+            }
+        }
+        return width
+    }
+
+    /// Cells per grapheme cluster, each as wide as its first scalar.
+    static func graphemeWidth(_ text: String) -> Int {
         var width = 0
         for character in text {
             guard let first = character.unicodeScalars.first else { continue }

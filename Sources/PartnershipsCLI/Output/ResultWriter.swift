@@ -6,7 +6,16 @@ import Foundation
 public protocol ResultWriter {
     mutating func begin(columns: [String])
     mutating func write(row: [DatabaseValue])
+    /// The current row of a running statement, read in place.
+    mutating func write(rowInPlace row: any ResultRow)
     mutating func end()
+}
+
+extension ResultWriter {
+    /// Writers that keep or measure values (table, Markdown) take them as values.
+    public mutating func write(rowInPlace row: any ResultRow) {
+        write(row: (0..<row.count).map(row.value(at:)))
+    }
 }
 
 public enum ResultWriters {
@@ -62,10 +71,13 @@ public struct TableWriter: ResultWriter {
     public mutating func end() {
         guard !columns.isEmpty else { return }
         let cells = rows.map { $0.map { Self.oneLine(displayText($0)) } }
-        var widths = columns.map(DisplayWidth.of)
-        for row in cells {
-            for (index, cell) in row.enumerated() where index < widths.count {
-                widths[index] = max(widths[index], DisplayWidth.of(cell))
+        // Each cell is measured once, for its column's width and for its own padding.
+        let cellWidths = cells.map { $0.map(DisplayWidth.of) }
+        let headerWidths = columns.map(DisplayWidth.of)
+        var widths = headerWidths
+        for row in cellWidths {
+            for (index, width) in row.enumerated() where index < widths.count {
+                widths[index] = max(widths[index], width)
             }
         }
         let numeric = columns.indices.map { index in
@@ -73,31 +85,77 @@ public struct TableWriter: ResultWriter {
                 switch row[index] { case .integer, .real, .null: return true; default: return false }
             } && rows.contains { !$0[index].isNull }
         }
-        var out = output
-        out.write(line(columns, widths: widths, rightAligned: numeric))
-        out.write(line(widths.map { String(repeating: "-", count: $0) }, widths: widths, rightAligned: numeric))
-        for row in cells { out.write(line(row, widths: widths, rightAligned: numeric)) }
-        if rows.isEmpty { out.write("(no rows)\n") }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(1 << 16)
+        appendLine(columns, cellWidths: headerWidths, widths: widths, rightAligned: numeric, to: &bytes)
+        appendLine(widths.map { String(repeating: "-", count: $0) }, cellWidths: widths, widths: widths,
+                   rightAligned: numeric, to: &bytes)
+        for (row, rowWidths) in zip(cells, cellWidths) {
+            appendLine(row, cellWidths: rowWidths, widths: widths, rightAligned: numeric, to: &bytes)
+            if bytes.count >= 1 << 16 { emit(&bytes) }
+        }
+        if rows.isEmpty { bytes.append(contentsOf: "(no rows)\n".utf8) }
+        emit(&bytes)
     }
 
-    private func line(_ cells: [String], widths: [Int], rightAligned: [Bool]) -> String {
-        var parts: [String] = []
+    /// One line: cells two spaces apart, each padded to its column's width
+    /// (numbers on the left, text on the right but for the last column).
+    private func appendLine(_ cells: [String], cellWidths: [Int], widths: [Int], rightAligned: [Bool],
+                            to bytes: inout [UInt8]) {
         for (index, cell) in cells.enumerated() {
-            let padding = String(repeating: " ", count: max(0, widths[index] - DisplayWidth.of(cell)))
-            let isLast = index == cells.count - 1
+            if index > 0 {
+                bytes.append(UInt8(ascii: " "))
+                bytes.append(UInt8(ascii: " "))
+            }
+            let padding = repeatElement(UInt8(ascii: " "), count: max(0, widths[index] - cellWidths[index]))
             if rightAligned[index] {
-                parts.append(padding + cell)
+                bytes.append(contentsOf: padding)
+                bytes.append(contentsOf: cell.utf8)
             } else {
-                parts.append(isLast ? cell : cell + padding)
+                bytes.append(contentsOf: cell.utf8)
+                if index < cells.count - 1 { bytes.append(contentsOf: padding) }
             }
         }
-        return parts.joined(separator: "  ") + "\n"
+        bytes.append(UInt8(ascii: "\n"))
+    }
+
+    /// Hands the lines so far to the output: as bytes when it takes them.
+    private func emit(_ bytes: inout [UInt8]) {
+        if let byteOutput = output as? ByteOutputStream {
+            bytes.withUnsafeBufferPointer { byteOutput.write(bytes: $0) }
+        } else {
+            var out = output
+            out.write(String(decoding: bytes, as: UTF8.self))
+        }
+        bytes.removeAll(keepingCapacity: true)
     }
 
     /// A table cell is one line: line breaks and tabs are shown as spaces.
     static func oneLine(_ text: String) -> String {
+        guard mayHaveLineBreakOrTab(text) else { return text }
         guard text.contains(where: { $0.isNewline || $0 == "\t" }) else { return text }
         return String(text.map { $0.isNewline || $0 == "\t" ? " " : $0 })
+    }
+
+    /// False when the bytes hold none of tab, LF, VT, FF, CR, NEL (U+0085)
+    /// and the line and paragraph separators (U+2028, U+2029): every
+    /// character for which `isNewline` is true, and tab. Spares most cells
+    /// the walk through grapheme clusters.
+    static func mayHaveLineBreakOrTab(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { utf8 in
+            var index = 0
+            while index < utf8.count {
+                switch utf8[index] {
+                case 0x09...0x0D: return true
+                case 0xC2 where index + 1 < utf8.count && utf8[index + 1] == 0x85: return true
+                case 0xE2 where index + 2 < utf8.count && utf8[index + 1] == 0x80
+                                && (utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9): return true
+                default: index += 1
+                }
+            }
+            return false
+        }
     }
 }
 
@@ -141,6 +199,22 @@ public struct CSVWriter: ResultWriter {
         emitLine()
     }
 
+    /// As `write(row:)`, but text goes from SQLite's bytes to the line
+    /// without becoming a String: most of the cost of a long report's output.
+    public mutating func write(rowInPlace row: any ResultRow) {
+        line.removeAll(keepingCapacity: true)
+        for index in 0..<row.count {
+            if index > 0 { line.append(UInt8(ascii: ",")) }
+            if let number = row.integer(at: index) {
+                line.append(contentsOf: String(number).utf8)
+            } else if row.withText(at: index, { Self.append(validating: $0, to: &line) }) == nil {
+                let value = row.value(at: index)
+                if !value.isNull { Self.append(Self.text(value), to: &line) }
+            }
+        }
+        emitLine()
+    }
+
     public mutating func end() {}
 
     static func text(_ value: DatabaseValue) -> String {
@@ -164,25 +238,37 @@ public struct CSVWriter: ResultWriter {
     /// ASCII, and a million rows must not go through grapheme breaking.
     static func append(_ text: String, to bytes: inout [UInt8]) {
         var text = text
-        text.withUTF8 { utf8 in
-            guard let base = utf8.baseAddress, !utf8.isEmpty else { return }
-            let raw = UnsafeRawPointer(base)
-            guard needsQuotes(raw, count: utf8.count) else {
-                bytes.append(contentsOf: utf8)
-                return
-            }
-            bytes.append(UInt8(ascii: "\""))
-            var start = 0
-            // Copy up to and including each quote, then double it.
-            while start < utf8.count, let quote = memchr(raw + start, 0x22, utf8.count - start) {
-                let end = raw.distance(to: UnsafeRawPointer(quote)) + 1
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<end]))
-                bytes.append(UInt8(ascii: "\""))
-                start = end
-            }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
-            bytes.append(UInt8(ascii: "\""))
+        text.withUTF8 { append(utf8: $0, to: &bytes) }
+    }
+
+    /// Bytes from the database as they are when well-formed UTF-8; anything
+    /// else through a String, which repairs it as the value path always has.
+    static func append(validating utf8: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8]) {
+        if UTF8Check.isValid(utf8) {
+            append(utf8: utf8, to: &bytes)
+        } else {
+            append(String(decoding: utf8, as: UTF8.self), to: &bytes)
         }
+    }
+
+    static func append(utf8: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8]) {
+        guard let base = utf8.baseAddress, !utf8.isEmpty else { return }
+        let raw = UnsafeRawPointer(base)
+        guard needsQuotes(raw, count: utf8.count) else {
+            bytes.append(contentsOf: utf8)
+            return
+        }
+        bytes.append(UInt8(ascii: "\""))
+        var start = 0
+        // Copy up to and including each quote, then double it.
+        while start < utf8.count, let quote = memchr(raw + start, 0x22, utf8.count - start) {
+            let end = raw.distance(to: UnsafeRawPointer(quote)) + 1
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<end]))
+            bytes.append(UInt8(ascii: "\""))
+            start = end
+        }
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
+        bytes.append(UInt8(ascii: "\""))
     }
 
     /// True when the bytes hold a comma, a quote, CR or LF.
@@ -234,19 +320,43 @@ public struct JSONWriter: ResultWriter {
     }
 
     public mutating func write(row: [DatabaseValue]) {
-        line.removeAll(keepingCapacity: true)
-        line.append(contentsOf: (count == 0 ? "\n  {" : ",\n  {").utf8)
+        beginObject()
         for (index, value) in row.enumerated() {
             if index > 0 { line.append(contentsOf: ", ".utf8) }
             line.append(contentsOf: keys[index])
-            switch value {
-            case .null: line.append(contentsOf: "null".utf8)
-            case .integer(let v): line.append(contentsOf: String(v).utf8)
-            case .real(let v): line.append(contentsOf: (v.isFinite ? "\(v)" : "null").utf8)
-            case .text(let v): Self.appendQuoted(v, to: &line)
-            case .blob(let v): Self.appendQuoted(v.base64EncodedString(), to: &line)
+            Self.append(value, to: &line)
+        }
+        endObject()
+    }
+
+    /// As `write(row:)`, text going from SQLite's bytes to the line without
+    /// becoming a String.
+    public mutating func write(rowInPlace row: any ResultRow) {
+        beginObject()
+        for index in 0..<row.count {
+            if index > 0 { line.append(contentsOf: ", ".utf8) }
+            line.append(contentsOf: keys[index])
+            if let number = row.integer(at: index) {
+                line.append(contentsOf: String(number).utf8)
+            } else if row.withText(at: index, { utf8 in
+                if UTF8Check.isValid(utf8) {
+                    Self.appendQuoted(utf8: utf8, to: &line)
+                } else {
+                    Self.appendQuoted(String(decoding: utf8, as: UTF8.self), to: &line)
+                }
+            }) == nil {
+                Self.append(row.value(at: index), to: &line)
             }
         }
+        endObject()
+    }
+
+    private mutating func beginObject() {
+        line.removeAll(keepingCapacity: true)
+        line.append(contentsOf: (count == 0 ? "\n  {" : ",\n  {").utf8)
+    }
+
+    private mutating func endObject() {
         line.append(UInt8(ascii: "}"))
         count += 1
         if let byteOutput {
@@ -254,6 +364,16 @@ public struct JSONWriter: ResultWriter {
         } else {
             var out = output
             out.write(String(decoding: line, as: UTF8.self))
+        }
+    }
+
+    private static func append(_ value: DatabaseValue, to line: inout [UInt8]) {
+        switch value {
+        case .null: line.append(contentsOf: "null".utf8)
+        case .integer(let v): line.append(contentsOf: String(v).utf8)
+        case .real(let v): line.append(contentsOf: (v.isFinite ? "\(v)" : "null").utf8)
+        case .text(let v): appendQuoted(v, to: &line)
+        case .blob(let v): appendQuoted(v.base64EncodedString(), to: &line)
         }
     }
 
@@ -282,26 +402,28 @@ public struct JSONWriter: ResultWriter {
     /// U+2028 and U+2029 (which JavaScript does not allow in a string literal).
     static func appendQuoted(_ text: String, to bytes: inout [UInt8]) {
         var text = text
+        text.withUTF8 { appendQuoted(utf8: $0, to: &bytes) }
+    }
+
+    static func appendQuoted(utf8: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8]) {
         bytes.append(UInt8(ascii: "\""))
-        text.withUTF8 { utf8 in
-            var index = 0
-            while index < utf8.count {
-                let byte = utf8[index]
-                switch byte {
-                case UInt8(ascii: "\""): bytes.append(contentsOf: "\\\"".utf8)
-                case UInt8(ascii: "\\"): bytes.append(contentsOf: "\\\\".utf8)
-                case 0x0A: bytes.append(contentsOf: "\\n".utf8)
-                case 0x0D: bytes.append(contentsOf: "\\r".utf8)
-                case 0x09: bytes.append(contentsOf: "\\t".utf8)
-                case 0..<0x20: appendUnicodeEscape(UInt32(byte), to: &bytes)
-                case 0xE2 where index + 2 < utf8.count && utf8[index + 1] == 0x80
-                                && (utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9):
-                    appendUnicodeEscape(utf8[index + 2] == 0xA8 ? 0x2028 : 0x2029, to: &bytes)
-                    index += 2
-                default: bytes.append(byte)
-                }
-                index += 1
+        var index = 0
+        while index < utf8.count {
+            let byte = utf8[index]
+            switch byte {
+            case UInt8(ascii: "\""): bytes.append(contentsOf: "\\\"".utf8)
+            case UInt8(ascii: "\\"): bytes.append(contentsOf: "\\\\".utf8)
+            case 0x0A: bytes.append(contentsOf: "\\n".utf8)
+            case 0x0D: bytes.append(contentsOf: "\\r".utf8)
+            case 0x09: bytes.append(contentsOf: "\\t".utf8)
+            case 0..<0x20: appendUnicodeEscape(UInt32(byte), to: &bytes)
+            case 0xE2 where index + 2 < utf8.count && utf8[index + 1] == 0x80
+                            && (utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9):
+                appendUnicodeEscape(utf8[index + 2] == 0xA8 ? 0x2028 : 0x2029, to: &bytes)
+                index += 2
+            default: bytes.append(byte)
             }
+            index += 1
         }
         bytes.append(UInt8(ascii: "\""))
     }
@@ -336,7 +458,14 @@ public struct MarkdownWriter: ResultWriter {
     public mutating func end() {}
 
     static func cell(_ text: String) -> String {
-        text.replacingOccurrences(of: "\\", with: "\\\\")
+        // Most cells hold nothing to escape; Foundation's replacing costs
+        // microseconds a cell, which a long report would feel.
+        var bytes = text
+        let plain = bytes.withUTF8 { utf8 in
+            !utf8.contains { $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "|") || $0 == 0x0A || $0 == 0x0D }
+        }
+        if plain { return text }
+        return text.replacingOccurrences(of: "\\", with: "\\\\")
             .replacingOccurrences(of: "|", with: "\\|")
             .replacingOccurrences(of: "\r\n", with: "<br>")
             .replacingOccurrences(of: "\n", with: "<br>")

@@ -12,6 +12,8 @@ final class RowPrinter {
 
     func begin(columns: [String]) { writer.begin(columns: columns) }
     func write(row: [DatabaseValue]) { writer.write(row: row) }
+    /// The current row of a running statement, read in place (CSV and JSON copy its text bytes).
+    func write(rowInPlace row: any ResultRow) { writer.write(rowInPlace: row) }
 
     /// Ends the output (a table is written here, once its widths are known) and flushes.
     func finish() {

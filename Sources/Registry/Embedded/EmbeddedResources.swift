@@ -1128,6 +1128,21 @@ ORDER BY m.institution_name, m.institution_key, m.role;
 -- One row per count: section, item, detail (agreements: the status; news:
 -- the language) and count. Each total is its own `SELECT count(*)`, which
 -- SQLite answers without reading every row.
+WITH RECURSIVE
+    -- The kinds and the statuses in use, each found with one index seek, so
+    -- that agreements are counted per kind and status by counting index
+    -- ranges (fast) rather than grouping a million rows (slow).
+    kinds (kind) AS (
+        SELECT min(kind) FROM agreements
+        UNION ALL
+        SELECT (SELECT min(kind) FROM agreements WHERE kind > kinds.kind) FROM kinds WHERE kind IS NOT NULL),
+    statuses (status) AS (
+        SELECT min(status) FROM agreements
+        UNION ALL
+        SELECT (SELECT min(status) FROM agreements WHERE status > statuses.status) FROM statuses WHERE status IS NOT NULL),
+    agreement_counts (kind, status, count) AS MATERIALIZED (
+        SELECT kind, status, (SELECT count(*) FROM agreements a WHERE a.kind = kinds.kind AND a.status = statuses.status)
+        FROM kinds, statuses)
 SELECT section, item, detail, count
 FROM (
     SELECT 1 AS part, 'institutions' AS section, 'all' AS item, NULL AS detail, (SELECT count(*) FROM institutions) AS count
@@ -1138,7 +1153,7 @@ FROM (
     UNION ALL
     SELECT 4, 'agreements', 'all', NULL, (SELECT count(*) FROM agreements)
     UNION ALL
-    SELECT 5, 'agreements', kind, status, count(*) FROM agreements GROUP BY kind, status
+    SELECT 5, 'agreements', kind, status, count FROM agreement_counts WHERE count > 0
     UNION ALL
     SELECT 6, 'news items', 'all', NULL, (SELECT count(*) FROM news_items)
     UNION ALL
@@ -1158,8 +1173,8 @@ ORDER BY part, item, detail;
 --
 -- With institution, its partners are the other parties of its agreements;
 -- without, every party of every agreement counts. country keeps one country
--- (a code or name, any letter case). Of the two SELECTs below only the one
--- whose condition on :institution holds reads anything.
+-- (a code or name, any letter case). Of the three SELECTs below only the one
+-- whose condition on :institution and :country holds reads anything.
 WITH
     chosen AS (
         SELECT institution_id FROM institution_lookup WHERE label = :institution COLLATE NOCASE),
@@ -1181,6 +1196,25 @@ WITH
           AND (:country IS NULL OR i.country_code IN chosen_countries)
         GROUP BY i.country_code
         UNION ALL
+        -- One country: its agreements are looked up once each, in id order,
+        -- from the list of its institutions' agreements (no DISTINCT over
+        -- every party row of a large country).
+        SELECT
+            c.code,
+            (SELECT count(*) FROM institutions i
+             WHERE i.country_code = c.code
+               AND EXISTS (SELECT 1 FROM agreement_parties p WHERE p.institution_id = i.id)),
+            count(*),
+            count(CASE WHEN :as_of BETWEEN a.in_force_from AND a.in_force_until THEN 1 END)
+        FROM countries c
+        JOIN agreement_overview a ON a.id IN (
+            SELECT p.agreement_id FROM institutions i JOIN agreement_parties p ON p.institution_id = i.id
+            WHERE i.country_code = c.code)
+        WHERE :institution IS NULL
+          AND c.code IN chosen_countries
+        GROUP BY c.code
+        UNION ALL
+        -- Every country: every party of every agreement.
         SELECT
             i.country_code,
             count(DISTINCT p.institution_id),
@@ -1190,7 +1224,7 @@ WITH
         JOIN agreement_parties p ON p.institution_id = i.id
         JOIN agreement_overview a ON a.id = p.agreement_id
         WHERE :institution IS NULL
-          AND (:country IS NULL OR i.country_code IN chosen_countries)
+          AND :country IS NULL
         GROUP BY i.country_code)
 SELECT counts.country, c.name AS country_name, partners, agreements, in_force
 FROM counts LEFT JOIN countries c ON c.code = counts.country

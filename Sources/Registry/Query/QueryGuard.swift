@@ -64,20 +64,29 @@ public final class QueryGuard {
     /// statement still running after it is stopped with `QueryError.timedOut`.
     public func run(_ statement: Statement, timeout: TimeInterval? = nil,
                     columns: ([String]) throws -> Void, row: ([DatabaseValue]) throws -> Void) throws {
+        var values: [DatabaseValue] = []
+        values.reserveCapacity(statement.columnCount)
+        try run(statement, timeout: timeout, columns: columns, rowInPlace: { current in
+            values.removeAll(keepingCapacity: true)
+            for index in 0..<current.count { values.append(current.value(at: index)) }
+            try row(values)
+        })
+    }
+
+    /// As `run(_:timeout:columns:row:)`, handing over each row in place: read
+    /// it inside the callback (a writer that encodes bytes itself need not
+    /// make a String of every value).
+    public func run(_ statement: Statement, timeout: TimeInterval? = nil,
+                    columns: ([String]) throws -> Void, rowInPlace: (any ResultRow) throws -> Void) throws {
         if let timeout {
             let deadline = DispatchTime.now().uptimeNanoseconds &+ UInt64(max(0, timeout) * 1_000_000_000)
             connection.setProgressHandler(every: 1000) { DispatchTime.now().uptimeNanoseconds >= deadline }
         }
         defer { if timeout != nil { connection.setProgressHandler(nil) } }
-        let count = statement.columnCount
         try columns(statement.columnNames)
-        var values: [DatabaseValue] = []
-        values.reserveCapacity(count)
         do {
             while try statement.step() {
-                values.removeAll(keepingCapacity: true)
-                for index in 0..<count { values.append(statement.value(at: index)) }
-                try row(values)
+                try rowInPlace(statement)
             }
         } catch let error as DatabaseError {
             if error.isInterrupted, let timeout { throw QueryError.timedOut(seconds: timeout) }

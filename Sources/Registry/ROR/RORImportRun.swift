@@ -91,10 +91,9 @@ final class RORImportRun {
     private func restoreIndexes() throws {
         guard !deferredIndexes.isEmpty else { return }
         let connection = store.connection
-        let cacheSize = try connection.scalar("PRAGMA cache_size")?.int64 ?? -2000
-        try connection.execute("PRAGMA cache_size = \(Self.indexBuildCacheSize)")
-        defer { try? connection.execute("PRAGMA cache_size = \(cacheSize)") }
-        for indexes in deferredIndexes { try indexes.restore() }
+        try connection.withPragma(.cacheSize, setTo: Int64(Self.indexBuildCacheSize)) {
+            for indexes in deferredIndexes { try indexes.restore() }
+        }
         deferredIndexes = []
     }
 

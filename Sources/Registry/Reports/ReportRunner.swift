@@ -72,6 +72,22 @@ public enum ReportRunner {
     public static func run(_ report: ReportDefinition, arguments: [String: String], asOf: String,
                            guard queryGuard: QueryGuard, timeout: TimeInterval? = nil,
                            columns: ([String]) throws -> Void, row: ([DatabaseValue]) throws -> Void) throws {
+        let statement = try prepare(report, arguments: arguments, asOf: asOf, guard: queryGuard)
+        try queryGuard.run(statement, timeout: timeout, columns: columns, row: row)
+    }
+
+    /// As `run(_:arguments:asOf:guard:timeout:columns:row:)`, handing over
+    /// each row in place (see `QueryGuard.run(_:timeout:columns:rowInPlace:)`).
+    public static func run(_ report: ReportDefinition, arguments: [String: String], asOf: String,
+                           guard queryGuard: QueryGuard, timeout: TimeInterval? = nil,
+                           columns: ([String]) throws -> Void, rowInPlace: (any ResultRow) throws -> Void) throws {
+        let statement = try prepare(report, arguments: arguments, asOf: asOf, guard: queryGuard)
+        try queryGuard.run(statement, timeout: timeout, columns: columns, rowInPlace: rowInPlace)
+    }
+
+    /// Checks the values and the as-of date, compiles the report and binds every parameter.
+    private static func prepare(_ report: ReportDefinition, arguments: [String: String], asOf: String,
+                                guard queryGuard: QueryGuard) throws -> Statement {
         guard ReportDate.isValidDay(asOf) else { throw ReportError.invalidAsOf(value: asOf) }
         var values = try values(for: report, arguments: arguments)
         let statement = try prepare(report, guard: queryGuard)
@@ -80,6 +96,6 @@ public enum ReportRunner {
             guard let name, let value = values[String(name.dropFirst())] else { continue }
             try statement.bind(value, at: index + 1)
         }
-        try queryGuard.run(statement, timeout: timeout, columns: columns, row: row)
+        return statement
     }
 }
