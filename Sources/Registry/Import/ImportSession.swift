@@ -29,31 +29,33 @@ final class ImportSession {
     /// and foreign keys stay enforced. A larger page cache keeps the indexes
     /// being filled in memory.
     func beginBulkWork(enforceCheckConstraints: Bool) throws {
-        savedCacheSize = try connection.scalar("PRAGMA cache_size")?.int64
-        try connection.execute("PRAGMA cache_size = \(Self.importCacheSize)")
+        savedCacheSize = try connection.pragma(.cacheSize)
+        try connection.setPragma(.cacheSize, to: Self.importCacheSize)
         // Multi-row statements keep a statement journal (the pages they
         // change, to undo a failed statement); in memory it costs a few
         // pages per statement instead of a temporary file written per statement.
         // SQLite refuses the change inside a transaction (the ROR import opens
         // its own first); there the statement journals stay where they were.
         if !connection.isInTransaction {
-            savedTempStore = try connection.scalar("PRAGMA temp_store")?.int64
-            try connection.execute("PRAGMA temp_store = MEMORY")
+            savedTempStore = try connection.pragma(.tempStore)
+            try connection.setPragma(.tempStore, to: Self.tempStoreMemory)
         }
         if !enforceCheckConstraints { try connection.execute("PRAGMA ignore_check_constraints = ON") }
     }
 
     func endBulkWork() {
         try? connection.execute("PRAGMA ignore_check_constraints = OFF")
-        if let savedCacheSize { try? connection.execute("PRAGMA cache_size = \(savedCacheSize)") }
-        if let savedTempStore { try? connection.execute("PRAGMA temp_store = \(savedTempStore)") }
+        if let savedCacheSize { try? connection.setPragma(.cacheSize, to: savedCacheSize) }
+        if let savedTempStore { try? connection.setPragma(.tempStore, to: savedTempStore) }
     }
 
     /// In KiB when negative, as SQLite has it: 24 MiB. The hot pages of a
     /// large import (the tables that foreign keys point at, the ends of the
     /// growing b-trees) must fit beside the dirty pages waiting to be written;
     /// with the rest of the process this keeps the peak near 60 MB.
-    static let importCacheSize = -24576
+    static let importCacheSize: Int64 = -24576
+    /// `PRAGMA temp_store = MEMORY`.
+    static let tempStoreMemory: Int64 = 2
     private var savedCacheSize: Int64?
     private var savedTempStore: Int64?
 

@@ -27,10 +27,7 @@ final class AgreementBulkLoad {
             self.search = nil
             // The same small cache as for the index sorts: pages of the
             // full-text index are written once, in order.
-            let cacheSize = try connection.scalar("PRAGMA cache_size")?.int64
-            try connection.execute("PRAGMA cache_size = \(DeferredIndexes.sortCacheSize)")
-            defer { if let cacheSize { try? connection.execute("PRAGMA cache_size = \(cacheSize)") } }
-            try search.restore()
+            try connection.withPragma(.cacheSize, setTo: DeferredIndexes.sortCacheSize) { try search.restore() }
         }
         for set in pending { try set.restore() }
     }

@@ -34,20 +34,19 @@ final class DeferredIndexes {
         let pending = dropped
         dropped = []
         guard !pending.isEmpty else { return }
-        let cacheSize = try connection.scalar("PRAGMA cache_size")?.int64
-        let tempStore = try connection.scalar("PRAGMA temp_store")?.int64
-        try connection.execute("PRAGMA cache_size = \(Self.sortCacheSize)")
-        // The sort of millions of entries goes to temporary files, not memory.
-        try connection.execute("PRAGMA temp_store = FILE")
-        defer {
-            if let cacheSize { try? connection.execute("PRAGMA cache_size = \(cacheSize)") }
-            if let tempStore { try? connection.execute("PRAGMA temp_store = \(tempStore)") }
+        try connection.withPragma(.cacheSize, setTo: Self.sortCacheSize) {
+            // The sort of millions of entries goes to temporary files, not
+            // memory (with temp_store = MEMORY, SQLite's sorter never spills).
+            try connection.withPragma(.tempStore, setTo: Self.tempStoreFile) {
+                for index in pending { try connection.execute(index.sql) }
+            }
         }
-        for index in pending { try connection.execute(index.sql) }
     }
 
     /// KiB, as a negative cache size: 4 MiB.
-    static let sortCacheSize = -4096
+    static let sortCacheSize: Int64 = -4096
+    /// `PRAGMA temp_store = FILE`.
+    static let tempStoreFile: Int64 = 1
 
     /// An SQL identifier in double quotes (the name comes from sqlite_schema).
     static func quoted(_ name: String) -> String {
