@@ -98,6 +98,25 @@ final class AgreementBulkLoadTests: XCTestCase {
         assertSearchIndexInStep()
     }
 
+    /// A dry run rolls back: the indexes and the trigger come back with the
+    /// rollback, without being built first.
+    func testALargeDryRunLeavesSchemaAndRowsAsTheyWere() throws {
+        let schema = try schema()
+        let rows = try registry.dump()
+        var options = largeImport
+        options.dryRun = true
+        let report = try registry.importText(.agreements, "big.csv", agreements(700, prefix: "b", word: "Hydrology"),
+                                             options: options)
+        XCTAssertFalse(report.hasErrors, "\(report.errors)")
+        XCTAssertTrue(report.indexesDeferred)
+        XCTAssertEqual([report.inserted, report.rowsRead], [700, 700])
+        XCTAssertFalse(report.committed)
+        XCTAssertEqual(try self.schema(), schema)
+        XCTAssertEqual(try registry.dump(), rows)
+        assertSearchIndexInStep()
+        XCTAssertEqual(try registry.string("PRAGMA integrity_check"), "ok")
+    }
+
     func testTheDeferredSearchIndexFillsOnlyTheNewRows() throws {
         let connection = registry.connection
         try registry.importText(.agreements, "before.csv", "key,title,kind,parties\nold1,Cardiology exchange,mou,um;york\n")

@@ -135,7 +135,10 @@ final class ImportRun {
                     }
                 }
             }
-            try importer.finish()
+            try importer.flush()
+            try takeDeferred()
+            // Only the batching (all-or-nothing) mode sets indexes aside.
+            try importer.finish(rollingBack: options.dryRun || (!options.skipInvalid && report.errorCount > 0))
             try takeDeferred()
             report.indexesDeferred = importer.indexesDeferred
             report.errors.sort { $0.line < $1.line }

@@ -19,7 +19,10 @@ protocol RowImporter: AnyObject {
     /// True once the import has set indexes aside to build them at the end.
     var indexesDeferred: Bool { get }
     /// The file is read: write what waits and put back what was set aside.
-    func finish() throws
+    /// `rollingBack`: the transaction will be rolled back (a dry run, or an
+    /// all-or-nothing import with a failed row), which puts back by itself
+    /// whatever was set aside inside it.
+    func finish(rollingBack: Bool) throws
     /// True when deferred rows have their outcome.
     var hasFinished: Bool { get }
     /// The outcomes of deferred rows, each once.
@@ -32,7 +35,7 @@ extension RowImporter {
     func flush() throws {}
     func readingProgress(rows: Int, bytesRead: Int64, totalBytes: Int64?) throws {}
     var indexesDeferred: Bool { false }
-    func finish() throws { try flush() }
+    func finish(rollingBack: Bool) throws { try flush() }
     var hasFinished: Bool { false }
     func takeFinished() -> [DeferredRow] { [] }
 }

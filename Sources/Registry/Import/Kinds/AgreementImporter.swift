@@ -182,9 +182,15 @@ final class AgreementImporter: RowImporter {
         finished.append(DeferredRow(line: row.line, outcome: outcome, check: check))
     }
 
-    func finish() throws {
+    func finish(rollingBack: Bool) throws {
         try flush()
-        try endBulkLoad()
+        if rollingBack {
+            // The rollback restores the indexes and the trigger: building
+            // them first would be work thrown away (seconds for a large file).
+            bulkLoad = nil
+        } else {
+            try endBulkLoad()
+        }
     }
 
     private func endBulkLoad() throws {
