@@ -129,16 +129,41 @@ public struct CSVWriter: ResultWriter {
 
     public mutating func write(row: [DatabaseValue]) {
         line.removeAll(keepingCapacity: true)
+        Self.appendFields(row, to: &line)
+        emitLine()
+    }
+
+    /// The row as `write(row:)` writes it, line end included: rows can be
+    /// encoded on other threads and written in order with `write(encodedRow:)`.
+    public static func encode(_ row: [DatabaseValue]) -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(384)
+        appendFields(row, to: &bytes)
+        bytes.append(0x0D)
+        bytes.append(0x0A)
+        return bytes
+    }
+
+    /// Writes a row that `encode` made.
+    public mutating func write(encodedRow: [UInt8]) {
+        if let byteOutput {
+            encodedRow.withUnsafeBufferPointer { byteOutput.write(bytes: $0) }
+        } else {
+            var out = output
+            out.write(String(decoding: encodedRow, as: UTF8.self))
+        }
+    }
+
+    private static func appendFields(_ row: [DatabaseValue], to line: inout [UInt8]) {
         for (index, value) in row.enumerated() {
             if index > 0 { line.append(UInt8(ascii: ",")) }
             switch value {
             case .null: break
             case .integer(let v): line.append(contentsOf: String(v).utf8)
-            case .text(let v): Self.append(v, to: &line)
-            default: Self.append(Self.text(value), to: &line)
+            case .text(let v): append(v, to: &line)
+            default: append(text(value), to: &line)
             }
         }
-        emitLine()
     }
 
     public mutating func end() {}
@@ -223,19 +248,65 @@ public struct JSONWriter: ResultWriter {
     }
 
     public mutating func begin(columns: [String]) {
-        keys = columns.map { column in
-            var key: [UInt8] = []
-            Self.appendQuoted(column, to: &key)
-            key.append(contentsOf: ": ".utf8)
-            return key
-        }
+        keys = Self.keys(columns)
         var out = output
         out.write("[")
     }
 
     public mutating func write(row: [DatabaseValue]) {
         line.removeAll(keepingCapacity: true)
-        line.append(contentsOf: (count == 0 ? "\n  {" : ",\n  {").utf8)
+        line.append(contentsOf: (count == 0 ? "\n  " : ",\n  ").utf8)
+        Self.appendObject(row, keys: keys, to: &line)
+        count += 1
+        emit(line)
+    }
+
+    /// The object of a row as `write(row:)` writes it (without what separates
+    /// it from the one before): rows can be encoded on other threads and
+    /// written in order with `write(encodedRow:)`.
+    public struct RowEncoder: Sendable {
+        let keys: [[UInt8]]
+
+        public init(columns: [String]) { keys = JSONWriter.keys(columns) }
+
+        public func encode(_ row: [DatabaseValue]) -> [UInt8] {
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(512)
+            JSONWriter.appendObject(row, keys: keys, to: &bytes)
+            return bytes
+        }
+    }
+
+    /// Writes an object that a `RowEncoder` for the same columns made.
+    public mutating func write(encodedRow: [UInt8]) {
+        line.removeAll(keepingCapacity: true)
+        line.append(contentsOf: (count == 0 ? "\n  " : ",\n  ").utf8)
+        line.append(contentsOf: encodedRow)
+        count += 1
+        emit(line)
+    }
+
+    private func emit(_ line: [UInt8]) {
+        if let byteOutput {
+            line.withUnsafeBufferPointer { byteOutput.write(bytes: $0) }
+        } else {
+            var out = output
+            out.write(String(decoding: line, as: UTF8.self))
+        }
+    }
+
+    static func keys(_ columns: [String]) -> [[UInt8]] {
+        columns.map { column in
+            var key: [UInt8] = []
+            appendQuoted(column, to: &key)
+            key.append(contentsOf: ": ".utf8)
+            return key
+        }
+    }
+
+    /// `{"key": value, ...}`.
+    static func appendObject(_ row: [DatabaseValue], keys: [[UInt8]], to line: inout [UInt8]) {
+        line.append(UInt8(ascii: "{"))
         for (index, value) in row.enumerated() {
             if index > 0 { line.append(contentsOf: ", ".utf8) }
             line.append(contentsOf: keys[index])
@@ -243,18 +314,11 @@ public struct JSONWriter: ResultWriter {
             case .null: line.append(contentsOf: "null".utf8)
             case .integer(let v): line.append(contentsOf: String(v).utf8)
             case .real(let v): line.append(contentsOf: (v.isFinite ? "\(v)" : "null").utf8)
-            case .text(let v): Self.appendQuoted(v, to: &line)
-            case .blob(let v): Self.appendQuoted(v.base64EncodedString(), to: &line)
+            case .text(let v): appendQuoted(v, to: &line)
+            case .blob(let v): appendQuoted(v.base64EncodedString(), to: &line)
             }
         }
         line.append(UInt8(ascii: "}"))
-        count += 1
-        if let byteOutput {
-            line.withUnsafeBufferPointer { byteOutput.write(bytes: $0) }
-        } else {
-            var out = output
-            out.write(String(decoding: line, as: UTF8.self))
-        }
     }
 
     public mutating func end() {

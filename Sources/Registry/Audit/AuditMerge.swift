@@ -1,56 +1,55 @@
 /// The merge behind `Auditor.run`: each source yields findings in date
 /// order; a heap picks the next one across sources.
 
-/// A finding with its place in the order.
-struct OrderedFinding: Sendable {
+/// A finding, or what the caller turned it into (`Payload`: the finding
+/// itself, or its encoded output row), with its place in the order.
+struct OrderedItem<Payload> {
     let key: Int64
     let order: Int
-    let finding: Finding
+    let severity: Severity
+    let payload: Payload
 }
 
-protocol FindingSource {
-    /// The next finding of this source's severity, in order; nil when there are no more.
-    mutating func next(holdingBack: inout [Severity: [Int: [Finding]]]) throws -> OrderedFinding?
-}
+/// One input of the merge at one severity: a rule query read at its rule's
+/// severity (its possible findings of a lower severity are held back for
+/// later), or the findings held back from a higher severity, already in order.
+struct MergeSource<Payload> {
+    private let cursor: ItemCursor<Payload>?
+    private let level: Severity
+    private let held: [OrderedItem<Payload>]
+    private var index = 0
 
-/// A query read at its rule's severity: its possible findings of a lower
-/// severity are held back for later.
-struct LiveSource: FindingSource {
-    let cursor: FindingCursor
-    let level: Severity
+    init(cursor: ItemCursor<Payload>, level: Severity) {
+        self.cursor = cursor
+        self.level = level
+        held = []
+    }
 
-    mutating func next(holdingBack: inout [Severity: [Int: [Finding]]]) throws -> OrderedFinding? {
+    init(held: [OrderedItem<Payload>], level: Severity) {
+        cursor = nil
+        self.level = level
+        self.held = held
+    }
+
+    /// The next item of this source's severity, in order; nil when there are no more.
+    mutating func next(holdingBack: inout [Severity: [Int: [OrderedItem<Payload>]]]) throws -> OrderedItem<Payload>? {
+        guard let cursor else {
+            guard index < held.count else { return nil }
+            defer { index += 1 }
+            return held[index]
+        }
         while let next = try cursor.next() {
-            if next.finding.severity == level { return next }
-            holdingBack[next.finding.severity, default: [:]][cursor.order, default: []].append(next.finding)
+            if next.severity == level { return next }
+            holdingBack[next.severity, default: [:]][cursor.order, default: []].append(next)
         }
         return nil
     }
 }
 
-/// Findings held back from a higher severity, already in order.
-struct HeldSource: FindingSource {
-    let order: Int
-    let findings: [Finding]
-    private var index = 0
-
-    init(order: Int, findings: [Finding]) {
-        self.order = order
-        self.findings = findings
-    }
-
-    mutating func next(holdingBack: inout [Severity: [Int: [Finding]]]) throws -> OrderedFinding? {
-        guard index < findings.count else { return nil }
-        defer { index += 1 }
-        let finding = findings[index]
-        return OrderedFinding(key: CalendarDate.sortKey(finding.date), order: order, finding: finding)
-    }
-}
-
 /// A binary min-heap of source heads, by (date key, rule order). It holds
-/// only the keys and the source's index; the findings wait in `heads`, so
-/// reordering the heap never copies a finding.
-struct SourceHeap {
+/// only the keys and the source's index; the items wait in `heads`, so
+/// reordering the heap never copies an item.
+struct SourceHeap<Payload> {
     private struct Entry {
         let key: Int64
         let order: Int
@@ -58,7 +57,7 @@ struct SourceHeap {
     }
 
     private var items: [Entry] = []
-    private var heads: [Finding?]
+    private var heads: [OrderedItem<Payload>?]
 
     init(sources: Int) {
         heads = Array(repeating: nil, count: sources)
@@ -69,9 +68,9 @@ struct SourceHeap {
         a.key != b.key ? a.key < b.key : a.order < b.order
     }
 
-    mutating func push(_ finding: OrderedFinding, source: Int) {
-        heads[source] = finding.finding
-        items.append(Entry(key: finding.key, order: finding.order, source: source))
+    mutating func push(_ item: OrderedItem<Payload>, source: Int) {
+        heads[source] = item
+        items.append(Entry(key: item.key, order: item.order, source: source))
         var child = items.count - 1
         while child > 0 {
             let parent = (child - 1) / 2
@@ -81,8 +80,8 @@ struct SourceHeap {
         }
     }
 
-    /// The first finding and the index of the source it came from.
-    mutating func pop() -> (Finding, Int)? {
+    /// The first item and the index of the source it came from.
+    mutating func pop() -> (OrderedItem<Payload>, Int)? {
         guard !items.isEmpty else { return nil }
         let top = items[0]
         let last = items.removeLast()
@@ -99,8 +98,8 @@ struct SourceHeap {
                 parent = smallest
             }
         }
-        guard let finding = heads[top.source] else { return nil }
+        guard let item = heads[top.source] else { return nil }
         heads[top.source] = nil
-        return (finding, top.source)
+        return (item, top.source)
     }
 }

@@ -28,6 +28,17 @@ public final class Auditor {
     /// writing, or accept that a commit in between may show in some rules only.)
     @discardableResult
     public func run(parallel: Bool = true, _ emit: (Finding) throws -> Void) throws -> AuditSummary {
+        try run(parallel: parallel, transform: { $0 }, emit)
+    }
+
+    /// Calls `emit` with every finding turned into a payload by `transform`,
+    /// in order, and returns the counts. `transform` runs on the thread that
+    /// reads the finding's rule (with `parallel`, several at once), so that
+    /// work done there (such as encoding the finding as an output row) is
+    /// shared between the cores; `emit` runs on the calling thread.
+    @discardableResult
+    public func run<Payload>(parallel: Bool = true, transform: @escaping @Sendable (Finding) -> Payload,
+                             _ emit: (Payload) throws -> Void) throws -> AuditSummary {
         var summary = AuditSummary(asOf: settings.asOf)
         let path = connection.path
         let threaded = parallel && !path.isEmpty && path != ":memory:" && !path.hasPrefix("file:")
@@ -37,38 +48,37 @@ public final class Auditor {
         try connection.execute("PRAGMA mmap_size = \(Self.mmapSize)")
         defer { try? connection.execute("PRAGMA mmap_size = \(mmapSize)") }
 
-        var cursors: [FindingCursor] = []
+        var cursors: [ItemCursor<Payload>] = []
         defer { cursors.forEach { $0.cancel() } }
         for rule in rules {
             for query in rule.queries {
                 if threaded {
-                    cursors.append(PrefetchingCursor(rule: rule, query: query, order: cursors.count, path: path,
-                                                     busyTimeout: connection.configuration.busyTimeout,
-                                                     settings: settings))
+                    cursors.append(.prefetching(rule: rule, query: query, order: cursors.count, path: path,
+                                                busyTimeout: connection.configuration.busyTimeout,
+                                                settings: settings, transform: transform))
                 } else {
-                    cursors.append(try QueryCursor(rule: rule, query: query, order: cursors.count,
-                                                   connection: connection, settings: settings))
+                    cursors.append(try .serial(rule: rule, query: query, order: cursors.count,
+                                               connection: connection, settings: settings, transform: transform))
                 }
             }
         }
         // Possible findings held back for a lower severity, by cursor.
-        var heldBack: [Severity: [Int: [Finding]]] = [:]
+        var heldBack: [Severity: [Int: [OrderedItem<Payload>]]] = [:]
         for level in Severity.allCases {
-            var sources: [FindingSource] = cursors.filter { $0.rule.severity == level }.map {
-                LiveSource(cursor: $0, level: level)
+            var sources = cursors.filter { $0.rule.severity == level }.map { MergeSource(cursor: $0, level: level) }
+            for (_, items) in heldBack[level] ?? [:] {
+                sources.append(MergeSource(held: items, level: level))
             }
-            for (order, findings) in heldBack[level] ?? [:] {
-                sources.append(HeldSource(order: order, findings: findings))
-            }
-            var heap = SourceHeap(sources: sources.count)
+            heldBack[level] = nil
+            var heap = SourceHeap<Payload>(sources: sources.count)
             for index in sources.indices {
                 if let head = try sources[index].next(holdingBack: &heldBack) {
                     heap.push(head, source: index)
                 }
             }
-            while let (finding, index) = heap.pop() {
-                summary.add(finding.severity)
-                try emit(finding)
+            while let (item, index) = heap.pop() {
+                summary.add(item.severity)
+                try emit(item.payload)
                 if let next = try sources[index].next(holdingBack: &heldBack) {
                     heap.push(next, source: index)
                 }

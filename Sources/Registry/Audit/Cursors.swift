@@ -1,17 +1,8 @@
 import Database
 import Foundation
 
-/// The findings of one rule query, in the query's order.
-protocol FindingCursor: AnyObject {
-    var rule: AuditRule { get }
-    var order: Int { get }
-    func next() throws -> OrderedFinding?
-    /// Stops reading early (the audit ended with an error); idempotent.
-    func cancel()
-}
-
 /// The rows of one rule query, worded as findings, read on the calling thread.
-final class QueryCursor: FindingCursor {
+final class QueryCursor {
     let rule: AuditRule
     let query: RuleQuery
     let order: Int
@@ -30,7 +21,8 @@ final class QueryCursor: FindingCursor {
         try statement.bind(named: settings.parameters.filter { names.contains($0.key) })
     }
 
-    func next() throws -> OrderedFinding? {
+    /// The next finding with its sort key, or nil at the end.
+    func next() throws -> (key: Int64, finding: Finding)? {
         guard !finished else { return nil }
         guard try statement.step() else {
             finished = true
@@ -45,40 +37,81 @@ final class QueryCursor: FindingCursor {
             certainty: certain ? .certain : .possible, recordType: query.recordType, recordKey: row.key,
             recordTitle: row.title, date: date, dates: details.dates, related: details.related, days: details.days,
             message: details.message)
-        return OrderedFinding(key: CalendarDate.sortKey(date), order: order, finding: finding)
+        return (CalendarDate.sortKey(date), finding)
     }
 
     func cancel() { finished = true }
 }
 
-/// A rule query read ahead on its own thread and read-only connection, so
-/// that the rules run side by side on several cores while the caller merges
-/// and writes. At most `capacity` findings wait in memory: then the reader
-/// pauses until the merge catches up, so memory stays flat however many
-/// findings there are.
-final class PrefetchingCursor: FindingCursor, @unchecked Sendable {
+/// The items of one rule query in the query's order: its findings, each
+/// turned into the caller's payload (the finding itself, or its output row).
+final class ItemCursor<Payload> {
     let rule: AuditRule
     let order: Int
-    static let chunkSize = 1024
-    static let maxChunks = 4
+    private let pull: () throws -> OrderedItem<Payload>?
+    private let stop: () -> Void
+
+    private init(rule: AuditRule, order: Int, pull: @escaping () throws -> OrderedItem<Payload>?,
+                 stop: @escaping () -> Void) {
+        self.rule = rule
+        self.order = order
+        self.pull = pull
+        self.stop = stop
+    }
+
+    func next() throws -> OrderedItem<Payload>? { try pull() }
+
+    /// Stops reading early (the audit ended with an error); idempotent.
+    func cancel() { stop() }
+
+    /// Reads on the calling thread, with the caller's connection.
+    static func serial(rule: AuditRule, query: RuleQuery, order: Int, connection: Connection, settings: AuditSettings,
+                       transform: @escaping (Finding) -> Payload) throws -> ItemCursor {
+        let cursor = try QueryCursor(rule: rule, query: query, order: order, connection: connection, settings: settings)
+        return ItemCursor(rule: rule, order: order, pull: {
+            guard let (key, finding) = try cursor.next() else { return nil }
+            return OrderedItem(key: key, order: order, severity: finding.severity, payload: transform(finding))
+        }, stop: cursor.cancel)
+    }
+
+    /// Reads ahead on a thread of its own (see `Prefetcher`).
+    static func prefetching(rule: AuditRule, query: RuleQuery, order: Int, path: String, busyTimeout: TimeInterval,
+                            settings: AuditSettings, transform: @escaping @Sendable (Finding) -> Payload) -> ItemCursor {
+        let prefetcher = Prefetcher<Payload>(rule: rule, query: query, order: order, path: path,
+                                             busyTimeout: busyTimeout, settings: settings, transform: transform)
+        return ItemCursor(rule: rule, order: order, pull: prefetcher.next, stop: prefetcher.cancel)
+    }
+}
+
+/// A rule query read ahead on its own thread and read-only connection, so
+/// that the rules run side by side on several cores while the caller merges
+/// and writes. The thread also words each finding and turns it into the
+/// caller's payload (such as its encoded output row), which is most of the
+/// work per finding. At most `maxChunks` chunks wait in memory: then the
+/// reader pauses until the merge catches up, so memory stays bounded however
+/// many findings there are.
+final class Prefetcher<Payload>: @unchecked Sendable {
+    static var chunkSize: Int { 1024 }
+    /// Enough for a rule whose turn in the merge comes later (its findings
+    /// are of a lower severity) to do most of its work before its turn.
+    static var maxChunks: Int { 48 }
 
     // Guarded by `condition`.
     private let condition = NSCondition()
-    private var chunks: [[OrderedFinding]] = []
+    private var chunks: [[OrderedItem<Payload>]] = []
     private var producerDone = false
     private var failure: Error?
     private var cancelled = false
 
     // Used only by the consuming thread.
-    private var current: [OrderedFinding] = []
+    private var current: [OrderedItem<Payload>] = []
     private var index = 0
 
     init(rule: AuditRule, query: RuleQuery, order: Int, path: String, busyTimeout: TimeInterval,
-         settings: AuditSettings) {
-        self.rule = rule
-        self.order = order
+         settings: AuditSettings, transform: @escaping @Sendable (Finding) -> Payload) {
         let thread = Thread { [self] in
-            produce(query: query, path: path, busyTimeout: busyTimeout, settings: settings)
+            produce(rule: rule, query: query, order: order, path: path, busyTimeout: busyTimeout, settings: settings,
+                    transform: transform)
         }
         thread.name = "audit \(rule.id)"
         thread.start()
@@ -86,16 +119,17 @@ final class PrefetchingCursor: FindingCursor, @unchecked Sendable {
 
     deinit { cancel() }
 
-    private func produce(query: RuleQuery, path: String, busyTimeout: TimeInterval, settings: AuditSettings) {
+    private func produce(rule: AuditRule, query: RuleQuery, order: Int, path: String, busyTimeout: TimeInterval,
+                         settings: AuditSettings, transform: (Finding) -> Payload) {
         do {
             let connection = try RegistryDatabase.open(path: path, access: .read, busyTimeout: busyTimeout)
             if query.mapsFile { try connection.execute("PRAGMA mmap_size = \(Auditor.mmapSize)") }
             let cursor = try QueryCursor(rule: rule, query: query, order: order, connection: connection,
                                          settings: settings)
-            var chunk: [OrderedFinding] = []
+            var chunk: [OrderedItem<Payload>] = []
             chunk.reserveCapacity(Self.chunkSize)
-            while let next = try cursor.next() {
-                chunk.append(next)
+            while let (key, finding) = try cursor.next() {
+                chunk.append(OrderedItem(key: key, order: order, severity: finding.severity, payload: transform(finding)))
                 if chunk.count == Self.chunkSize {
                     guard deliver(chunk) else { return }
                     chunk.removeAll(keepingCapacity: true)
@@ -109,7 +143,7 @@ final class PrefetchingCursor: FindingCursor, @unchecked Sendable {
     }
 
     /// Hands a chunk to the consumer, waiting while the queue is full. False when cancelled.
-    private func deliver(_ chunk: [OrderedFinding]) -> Bool {
+    private func deliver(_ chunk: [OrderedItem<Payload>]) -> Bool {
         condition.lock()
         defer { condition.unlock() }
         while chunks.count >= Self.maxChunks && !cancelled { condition.wait() }
@@ -127,7 +161,7 @@ final class PrefetchingCursor: FindingCursor, @unchecked Sendable {
         condition.unlock()
     }
 
-    func next() throws -> OrderedFinding? {
+    func next() throws -> OrderedItem<Payload>? {
         if index < current.count {
             index += 1
             return current[index - 1]
@@ -156,4 +190,3 @@ final class PrefetchingCursor: FindingCursor, @unchecked Sendable {
         condition.unlock()
     }
 }
-
