@@ -1,6 +1,7 @@
 import Database
 import Foundation
 import PartnershipsCLI
+import Registry
 import XCTest
 
 /// CSV and JSON encode rows as bytes (for a million audit findings); the text
@@ -57,5 +58,28 @@ final class ByteEncodingWriterTests: XCTestCase {
     private func render(_ format: OutputFormat, to output: TextOutputStream & AnyObject) -> String {
         ResultWriters.write(columns: columns, rows: rows, format: format, to: output)
         return (output as? StringOutput)?.text ?? ""
+    }
+}
+
+/// The audit encodes its findings as CSV rows straight from the finding; the
+/// bytes must be those of the row of values.
+final class FindingEncodingTests: XCTestCase {
+    func testAFindingEncodesAsItsRowOfValues() {
+        let findings = [
+            Finding(rule: "expired-but-active", severity: .warning, certainty: .certain, recordType: .agreement,
+                    recordKey: "agr-1", recordTitle: "Exchange, \"renewed\"\nsecond line", date: "2024-06-30",
+                    dates: [FindingDate("expires_on", "2024-06-30")], related: nil, days: 874,
+                    message: "expired on 2024-06-30, 874 days before 2026-11-20, still marked active"),
+            Finding(rule: "overlap", severity: .info, certainty: .possible, recordType: .agreement, recordKey: "b",
+                    recordTitle: "Zürich 東京", date: nil, dates: [FindingDate("starts", "2023"), FindingDate("expires_on", "2024-06")],
+                    related: RelatedRecord(type: "agreement", key: "a,1", title: "Title \"a\""), days: nil,
+                    message: "may overlap"),
+            Finding(rule: "x", severity: .error, certainty: .certain, recordType: .newsItem, recordKey: "", recordTitle: "",
+                    date: nil, dates: [], related: nil, days: -3, message: String(repeating: "long, text ", count: 20)),
+        ]
+        for finding in findings {
+            XCTAssertEqual(String(decoding: CSVWriter.encode(finding), as: UTF8.self),
+                           String(decoding: CSVWriter.encode(finding.values), as: UTF8.self))
+        }
     }
 }

@@ -16,7 +16,10 @@ final class AuditQueryPlanTests: XCTestCase {
         let statement = try registry.connection.prepare("EXPLAIN QUERY PLAN " + sql)
         let names = Set(statement.parameterNames.compactMap { $0 })
         let settings = try AuditSettings(asOf: "2026-11-20")
-        try statement.bind(named: settings.parameters.filter { names.contains($0.key) })
+        var parameters = settings.parameters
+        parameters[":part"] = 0
+        parameters[":parts"] = 2
+        try statement.bind(named: parameters.filter { names.contains($0.key) })
         return try statement.allRows().compactMap { $0["detail"].string }.joined(separator: "\n")
     }
 
@@ -40,9 +43,25 @@ final class AuditQueryPlanTests: XCTestCase {
         XCTAssertFalse(plan.contains("TEMP B-TREE"), plan)
     }
 
-    func testOverlapLooksUpOnlyTheCandidatesByKey() throws {
+    func testOverlapWalksThePartySetIndexAndLooksUpOnlyTheCandidates() throws {
         let plan = try plan("overlap")
+        XCTAssertTrue(plan.contains("SCAN agreements USING INDEX agreements_party_set"), plan)
+        XCTAssertTrue(plan.contains("SEARCH t USING INDEX agreements_party_set (kind=? AND party_set=?)"), plan)
         XCTAssertTrue(plan.contains("SEARCH agreements USING INTEGER PRIMARY KEY"), plan)
-        XCTAssertFalse(plan.contains("USING INDEX agreements_status_expires"), plan)
+        XCTAssertFalse(plan.contains("TEMP B-TREE FOR GROUP BY"), plan)
+        XCTAssertFalse(plan.contains("agreement_parties_institution"), plan)
+    }
+
+    /// Their partial indexes (migration 0006) hold only the agreements whose
+    /// dates may disagree, in the order reported: no scan of the table.
+    func testEndBeforeStartAndRetroactiveReadTheirPartialIndexes() throws {
+        let endBeforeStart = try plan("end-before-start")
+        XCTAssertTrue(endBeforeStart.contains("USING INDEX agreements_end_before_start"), endBeforeStart)
+        let retroactive = try plan("retroactive")
+        XCTAssertTrue(retroactive.contains("USING INDEX agreements_retroactive"), retroactive)
+        for plan in [endBeforeStart, retroactive] {
+            XCTAssertFalse(plan.contains("TEMP B-TREE"), plan)
+            XCTAssertFalse(plan.contains("SCAN a\n") || plan.hasSuffix("SCAN a") || plan.contains("SCAN agreements\n"), plan)
+        }
     }
 }

@@ -111,14 +111,14 @@ struct AuditCommand: ParsableCommand {
         case .csv:
             var writer = CSVWriter(output: output)
             writer.begin(columns: Finding.columns)
-            let summary = try auditor.run(transform: { CSVWriter.encode($0.values) }) { writer.write(encodedRow: $0) }
+            let summary = try auditor.run(encode: { CSVWriter.encode($0) }) { writer.write(encodedRow: $0) }
             writer.end()
             return summary
         case .json:
             var writer = JSONWriter(output: output)
             writer.begin(columns: Finding.columns)
             let encoder = JSONWriter.RowEncoder(columns: Finding.columns)
-            let summary = try auditor.run(transform: { encoder.encode($0.values) }) { writer.write(encodedRow: $0) }
+            let summary = try auditor.run(encode: { encoder.encode($0.values) }) { writer.write(encodedRow: $0) }
             writer.end()
             return summary
         case .table, .markdown:

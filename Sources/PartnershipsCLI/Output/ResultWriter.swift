@@ -212,7 +212,16 @@ public struct CSVWriter: ResultWriter {
 
     /// True when the bytes hold a comma, a quote, CR or LF.
     private static func needsQuotes(_ bytes: UnsafeRawPointer, count: Int) -> Bool {
-        memchr(bytes, 0x2C, count) != nil || memchr(bytes, 0x22, count) != nil
+        // Most fields are short: one pass over them beats four calls.
+        if count <= 64 {
+            let bytes = bytes.assumingMemoryBound(to: UInt8.self)
+            for index in 0..<count {
+                let byte = bytes[index]
+                if byte <= 0x2C && (byte == 0x2C || byte == 0x22 || byte == 0x0A || byte == 0x0D) { return true }
+            }
+            return false
+        }
+        return memchr(bytes, 0x2C, count) != nil || memchr(bytes, 0x22, count) != nil
             || memchr(bytes, 0x0A, count) != nil || memchr(bytes, 0x0D, count) != nil
     }
 

@@ -1,11 +1,28 @@
 /// The merge behind `Auditor.run`: each source yields findings in date
 /// order; a heap picks the next one across sources.
 
+/// Where a finding goes among those of its severity: by date (`key`, see
+/// `CalendarDate.sortKey`), then rule (`order`: the query's place in the
+/// audit), then, between the parts of a query read in parts, as the query's
+/// ORDER BY goes on (a date, NULL first, then the id).
+struct Place {
+    var key: Int64
+    var order: Int
+    var date: Int64 = 0
+    var id: Int64 = 0
+
+    static func < (a: Place, b: Place) -> Bool {
+        if a.key != b.key { return a.key < b.key }
+        if a.order != b.order { return a.order < b.order }
+        if a.date != b.date { return a.date < b.date }
+        return a.id < b.id
+    }
+}
+
 /// A finding, or what the caller turned it into (`Payload`: the finding
 /// itself, or its encoded output row), with its place in the order.
 struct OrderedItem<Payload> {
-    let key: Int64
-    let order: Int
+    let place: Place
     let severity: Severity
     let payload: Payload
 }
@@ -15,18 +32,22 @@ struct OrderedItem<Payload> {
 /// later), or the findings held back from a higher severity, already in order.
 struct MergeSource<Payload> {
     private let cursor: ItemCursor<Payload>?
+    /// The cursor's index in the audit: findings held back are kept by it.
+    private let number: Int
     private let level: Severity
     private let held: [OrderedItem<Payload>]
     private var index = 0
 
-    init(cursor: ItemCursor<Payload>, level: Severity) {
+    init(cursor: ItemCursor<Payload>, number: Int, level: Severity) {
         self.cursor = cursor
+        self.number = number
         self.level = level
         held = []
     }
 
     init(held: [OrderedItem<Payload>], level: Severity) {
         cursor = nil
+        number = -1
         self.level = level
         self.held = held
     }
@@ -40,19 +61,18 @@ struct MergeSource<Payload> {
         }
         while let next = try cursor.next() {
             if next.severity == level { return next }
-            holdingBack[next.severity, default: [:]][cursor.order, default: []].append(next)
+            holdingBack[next.severity, default: [:]][number, default: []].append(next)
         }
         return nil
     }
 }
 
-/// A binary min-heap of source heads, by (date key, rule order). It holds
-/// only the keys and the source's index; the items wait in `heads`, so
-/// reordering the heap never copies an item.
+/// A binary min-heap of source heads, by place. It holds only the places
+/// and the source's index; the items wait in `heads`, so reordering the heap
+/// never copies an item.
 struct SourceHeap<Payload> {
     private struct Entry {
-        let key: Int64
-        let order: Int
+        let place: Place
         let source: Int
     }
 
@@ -64,13 +84,11 @@ struct SourceHeap<Payload> {
         items.reserveCapacity(sources)
     }
 
-    private static func less(_ a: Entry, _ b: Entry) -> Bool {
-        a.key != b.key ? a.key < b.key : a.order < b.order
-    }
+    private static func less(_ a: Entry, _ b: Entry) -> Bool { a.place < b.place }
 
     mutating func push(_ item: OrderedItem<Payload>, source: Int) {
         heads[source] = item
-        items.append(Entry(key: item.key, order: item.order, source: source))
+        items.append(Entry(place: item.place, source: source))
         var child = items.count - 1
         while child > 0 {
             let parent = (child - 1) / 2

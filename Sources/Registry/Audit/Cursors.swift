@@ -10,7 +10,9 @@ final class QueryCursor {
     private let settings: AuditSettings
     private var finished = false
 
-    init(rule: AuditRule, query: RuleQuery, order: Int, connection: Connection, settings: AuditSettings) throws {
+    /// `part` of `parts`: see `RuleQuery.parts`.
+    init(rule: AuditRule, query: RuleQuery, order: Int, part: Int = 0, parts: Int = 1, connection: Connection,
+         settings: AuditSettings) throws {
         self.rule = rule
         self.query = query
         self.order = order
@@ -18,11 +20,18 @@ final class QueryCursor {
         statement = try connection.prepare(query.sql)
         // Each query binds only the settings it reads.
         let names = Set(statement.parameterNames.compactMap { $0 })
-        try statement.bind(named: settings.parameters.filter { names.contains($0.key) })
+        var parameters = settings.parameters
+        parameters[":part"] = part
+        parameters[":parts"] = parts
+        try statement.bind(named: parameters.filter { names.contains($0.key) })
+        tiebreak = query.parts > 1 ? statement.columnCount - 2 : nil
     }
 
-    /// The next finding with its sort key, or nil at the end.
-    func next() throws -> (key: Int64, finding: Finding)? {
+    /// The columns that order the rows of one sort_date, for a query in parts.
+    private let tiebreak: Int?
+
+    /// The next finding with its place in the order, or nil at the end.
+    func next() throws -> (place: Place, finding: Finding)? {
         guard !finished else { return nil }
         guard try statement.step() else {
             finished = true
@@ -37,7 +46,12 @@ final class QueryCursor {
             certainty: certain ? .certain : .possible, recordType: query.recordType, recordKey: row.key,
             recordTitle: row.title, date: date, dates: details.dates, related: details.related, days: details.days,
             message: details.message)
-        return (CalendarDate.sortKey(date), finding)
+        var place = Place(key: CalendarDate.sortKey(date), order: order)
+        if let tiebreak {
+            place.date = statement.isNull(at: tiebreak) ? Int64.min : CalendarDate.sortKey(statement.string(at: tiebreak))
+            place.id = statement.int64(at: tiebreak + 1)
+        }
+        return (place, finding)
     }
 
     func cancel() { finished = true }
@@ -47,14 +61,11 @@ final class QueryCursor {
 /// turned into the caller's payload (the finding itself, or its output row).
 final class ItemCursor<Payload> {
     let rule: AuditRule
-    let order: Int
     private let pull: () throws -> OrderedItem<Payload>?
     private let stop: () -> Void
 
-    private init(rule: AuditRule, order: Int, pull: @escaping () throws -> OrderedItem<Payload>?,
-                 stop: @escaping () -> Void) {
+    private init(rule: AuditRule, pull: @escaping () throws -> OrderedItem<Payload>?, stop: @escaping () -> Void) {
         self.rule = rule
-        self.order = order
         self.pull = pull
         self.stop = stop
     }
@@ -68,18 +79,20 @@ final class ItemCursor<Payload> {
     static func serial(rule: AuditRule, query: RuleQuery, order: Int, connection: Connection, settings: AuditSettings,
                        transform: @escaping (Finding) -> Payload) throws -> ItemCursor {
         let cursor = try QueryCursor(rule: rule, query: query, order: order, connection: connection, settings: settings)
-        return ItemCursor(rule: rule, order: order, pull: {
-            guard let (key, finding) = try cursor.next() else { return nil }
-            return OrderedItem(key: key, order: order, severity: finding.severity, payload: transform(finding))
+        return ItemCursor(rule: rule, pull: {
+            guard let (place, finding) = try cursor.next() else { return nil }
+            return OrderedItem(place: place, severity: finding.severity, payload: transform(finding))
         }, stop: cursor.cancel)
     }
 
-    /// Reads ahead on a thread of its own (see `Prefetcher`).
-    static func prefetching(rule: AuditRule, query: RuleQuery, order: Int, path: String, busyTimeout: TimeInterval,
-                            settings: AuditSettings, transform: @escaping @Sendable (Finding) -> Payload) -> ItemCursor {
-        let prefetcher = Prefetcher<Payload>(rule: rule, query: query, order: order, path: path,
-                                             busyTimeout: busyTimeout, settings: settings, transform: transform)
-        return ItemCursor(rule: rule, order: order, pull: prefetcher.next, stop: prefetcher.cancel)
+    /// Reads ahead on a thread of its own (see `Prefetcher`): part `part` of `parts` of the query.
+    static func prefetching(rule: AuditRule, query: RuleQuery, order: Int, part: Int, parts: Int, path: String,
+                            busyTimeout: TimeInterval, settings: AuditSettings,
+                            transform: @escaping @Sendable (Finding) -> Payload) -> ItemCursor {
+        let prefetcher = Prefetcher<Payload>(rule: rule, query: query, order: order, part: part, parts: parts,
+                                             path: path, busyTimeout: busyTimeout, settings: settings,
+                                             transform: transform)
+        return ItemCursor(rule: rule, pull: prefetcher.next, stop: prefetcher.cancel)
     }
 }
 
@@ -94,7 +107,7 @@ final class Prefetcher<Payload>: @unchecked Sendable {
     static var chunkSize: Int { 1024 }
     /// Enough for a rule whose turn in the merge comes later (its findings
     /// are of a lower severity) to do most of its work before its turn.
-    static var maxChunks: Int { 48 }
+    static var maxChunks: Int { 16 }
 
     // Guarded by `condition`.
     private let condition = NSCondition()
@@ -107,11 +120,11 @@ final class Prefetcher<Payload>: @unchecked Sendable {
     private var current: [OrderedItem<Payload>] = []
     private var index = 0
 
-    init(rule: AuditRule, query: RuleQuery, order: Int, path: String, busyTimeout: TimeInterval,
-         settings: AuditSettings, transform: @escaping @Sendable (Finding) -> Payload) {
+    init(rule: AuditRule, query: RuleQuery, order: Int, part: Int, parts: Int, path: String,
+         busyTimeout: TimeInterval, settings: AuditSettings, transform: @escaping @Sendable (Finding) -> Payload) {
         let thread = Thread { [self] in
-            produce(rule: rule, query: query, order: order, path: path, busyTimeout: busyTimeout, settings: settings,
-                    transform: transform)
+            produce(rule: rule, query: query, order: order, part: part, parts: parts, path: path,
+                    busyTimeout: busyTimeout, settings: settings, transform: transform)
         }
         thread.name = "audit \(rule.id)"
         thread.start()
@@ -119,17 +132,17 @@ final class Prefetcher<Payload>: @unchecked Sendable {
 
     deinit { cancel() }
 
-    private func produce(rule: AuditRule, query: RuleQuery, order: Int, path: String, busyTimeout: TimeInterval,
-                         settings: AuditSettings, transform: (Finding) -> Payload) {
+    private func produce(rule: AuditRule, query: RuleQuery, order: Int, part: Int, parts: Int, path: String,
+                         busyTimeout: TimeInterval, settings: AuditSettings, transform: (Finding) -> Payload) {
         do {
             let connection = try RegistryDatabase.open(path: path, access: .read, busyTimeout: busyTimeout)
             if query.mapsFile { try connection.execute("PRAGMA mmap_size = \(Auditor.mmapSize)") }
-            let cursor = try QueryCursor(rule: rule, query: query, order: order, connection: connection,
-                                         settings: settings)
+            let cursor = try QueryCursor(rule: rule, query: query, order: order, part: part, parts: parts,
+                                         connection: connection, settings: settings)
             var chunk: [OrderedItem<Payload>] = []
             chunk.reserveCapacity(Self.chunkSize)
-            while let (key, finding) = try cursor.next() {
-                chunk.append(OrderedItem(key: key, order: order, severity: finding.severity, payload: transform(finding)))
+            while let (place, finding) = try cursor.next() {
+                chunk.append(OrderedItem(place: place, severity: finding.severity, payload: transform(finding)))
                 if chunk.count == Self.chunkSize {
                     guard deliver(chunk) else { return }
                     chunk.removeAll(keepingCapacity: true)
