@@ -20,7 +20,17 @@ UPDATE agreements SET party_set = (
 -- find the groups of two or more.
 CREATE INDEX agreements_party_set ON agreements (kind, party_set) WHERE status = 'active';
 
--- 2. Partial indexes holding just the agreements whose own dates may disagree,
+-- 2. expired-but-active, expiring-soon and no-expiry read active agreements
+--    in expiry order through agreements_status_expires (0004), and word each
+--    finding with the agreement's key and title. With the id, key and title in
+--    the index as well, the index alone answers them: a large registry where
+--    most active agreements have expired no longer looks up each one in the
+--    table (at a million agreements, 0.8 s -> 0.3 s), in exchange for a larger
+--    index (35 -> 91 MB).
+DROP INDEX agreements_status_expires;
+CREATE INDEX agreements_status_expires ON agreements (status, expires_on, signed_on, id, key, title);
+
+-- 3. Partial indexes holding just the agreements whose own dates may disagree,
 --    whatever the as-of date, in the order the rule reports them: the rule
 --    reads a few thousand entries instead of scanning the table. The
 --    conditions are the cheap ones on the recorded text (a date can only be

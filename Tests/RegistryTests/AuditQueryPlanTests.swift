@@ -23,16 +23,17 @@ final class AuditQueryPlanTests: XCTestCase {
         return try statement.allRows().compactMap { $0["detail"].string }.joined(separator: "\n")
     }
 
-    func testExpiredButActiveWalksTheStatusExpiryIndexWithoutSorting() throws {
+    /// The index alone answers it (migration 0006): no lookup of each agreement.
+    func testExpiredButActiveWalksTheStatusExpiryIndexWithoutSortingOrLookingUp() throws {
         let plan = try plan("expired-but-active")
-        XCTAssertTrue(plan.contains("USING INDEX agreements_status_expires (status=? AND expires_on<?)"), plan)
+        XCTAssertTrue(plan.contains("USING COVERING INDEX agreements_status_expires (status=? AND expires_on<?)"), plan)
         XCTAssertFalse(plan.contains("TEMP B-TREE"), plan)
     }
 
     func testExpiringSoonAndNoExpiryUseTheSameIndexWithoutSorting() throws {
         for rule in ["expiring-soon", "no-expiry"] {
             let plan = try plan(rule)
-            XCTAssertTrue(plan.contains("USING INDEX agreements_status_expires"), plan)
+            XCTAssertTrue(plan.contains("INDEX agreements_status_expires (status=?"), plan)
             XCTAssertFalse(plan.contains("TEMP B-TREE"), plan)
         }
     }

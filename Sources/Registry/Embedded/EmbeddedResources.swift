@@ -965,11 +965,14 @@ CREATE INDEX institution_relations_target ON institution_relations (relation, ro
 
 """#),
         EmbeddedFile(name: "0006_audit_speed.down.sql", text: #"""
--- Undoes 0006: the audit's partial indexes and agreements.party_set.
+-- Undoes 0006: the audit's partial indexes, agreements.party_set, and
+-- agreements_status_expires as 0004 made it.
 DROP INDEX agreements_retroactive;
 DROP INDEX agreements_end_before_start;
 DROP INDEX agreements_party_set;
 ALTER TABLE agreements DROP COLUMN party_set;
+DROP INDEX agreements_status_expires;
+CREATE INDEX agreements_status_expires ON agreements (status, expires_on, signed_on);
 
 """#),
         EmbeddedFile(name: "0006_audit_speed.sql", text: #"""
@@ -995,7 +998,17 @@ UPDATE agreements SET party_set = (
 -- find the groups of two or more.
 CREATE INDEX agreements_party_set ON agreements (kind, party_set) WHERE status = 'active';
 
--- 2. Partial indexes holding just the agreements whose own dates may disagree,
+-- 2. expired-but-active, expiring-soon and no-expiry read active agreements
+--    in expiry order through agreements_status_expires (0004), and word each
+--    finding with the agreement's key and title. With the id, key and title in
+--    the index as well, the index alone answers them: a large registry where
+--    most active agreements have expired no longer looks up each one in the
+--    table (at a million agreements, 0.8 s -> 0.3 s), in exchange for a larger
+--    index (35 -> 91 MB).
+DROP INDEX agreements_status_expires;
+CREATE INDEX agreements_status_expires ON agreements (status, expires_on, signed_on, id, key, title);
+
+-- 3. Partial indexes holding just the agreements whose own dates may disagree,
 --    whatever the as-of date, in the order the rule reports them: the rule
 --    reads a few thousand entries instead of scanning the table. The
 --    conditions are the cheap ones on the recorded text (a date can only be
