@@ -136,7 +136,6 @@ final class Prefetcher<Payload>: @unchecked Sendable {
                          busyTimeout: TimeInterval, settings: AuditSettings, transform: (Finding) -> Payload) {
         do {
             let connection = try RegistryDatabase.open(path: path, access: .read, busyTimeout: busyTimeout)
-            if query.mapsFile { try connection.execute("PRAGMA mmap_size = \(Auditor.mmapSize)") }
             let cursor = try QueryCursor(rule: rule, query: query, order: order, part: part, parts: parts,
                                          connection: connection, settings: settings)
             var chunk: [OrderedItem<Payload>] = []

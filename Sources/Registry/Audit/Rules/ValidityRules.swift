@@ -16,7 +16,7 @@ extension AuditRules {
         queries: [
             // Most active agreements of a large registry may have expired: this
             // reads them all, in expiry order, in two parts on two threads.
-            RuleQuery(recordType: .agreement, mapsFile: true, parts: 2, sql: """
+            RuleQuery(recordType: .agreement, parts: 2, sql: """
                 SELECT
                     coalesce(a.expires_last < :as_of, 0) AS certain,
                     a.expires_on AS sort_date, a.key, a.title,
