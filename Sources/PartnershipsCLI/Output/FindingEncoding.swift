@@ -22,7 +22,7 @@ extension CSVWriter {
         line.append(comma)
         if let date = finding.date { append(date, to: &line) }
         line.append(comma)
-        append(finding.datesText, to: &line)
+        appendDates(finding.dates, to: &line)
         line.append(comma)
         if let related = finding.related {
             append(related.type, to: &line)
@@ -41,5 +41,21 @@ extension CSVWriter {
         line.append(0x0D)
         line.append(0x0A)
         return line
+    }
+
+    /// The `dates` field, `Finding.datesText`, written straight into the line
+    /// when nothing in it needs quoting (dates and their names never do).
+    private static func appendDates(_ dates: [FindingDate], to line: inout [UInt8]) {
+        let plain = dates.allSatisfy { date in
+            !date.name.utf8.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
+                && !date.value.utf8.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
+        }
+        guard plain else { return append(Finding.datesText(dates), to: &line) }
+        for (index, date) in dates.enumerated() {
+            if index > 0 { line.append(contentsOf: "; ".utf8) }
+            line.append(contentsOf: date.name.utf8)
+            line.append(UInt8(ascii: "="))
+            line.append(contentsOf: date.value.utf8)
+        }
     }
 }

@@ -17,6 +17,10 @@ final class QueryCursor {
         self.query = query
         self.order = order
         self.settings = settings
+        ruleID = rule.id
+        severity = rule.severity
+        describe = query.describe
+        recordType = query.recordType
         statement = try connection.prepare(query.sql)
         // Each query binds only the settings it reads.
         let names = Set(statement.parameterNames.compactMap { $0 })
@@ -29,6 +33,12 @@ final class QueryCursor {
 
     /// The columns that order the rows of one sort_date, for a query in parts.
     private let tiebreak: Int?
+    // What each row needs, kept apart: reading them through `rule` and
+    // `query` would copy those structs for every finding.
+    private let ruleID: String
+    private let severity: Severity
+    private let recordType: RecordType
+    private let describe: @Sendable (RuleRow, AuditSettings) -> FindingDetails
 
     /// The next finding with its place in the order, or nil at the end.
     func next() throws -> (place: Place, finding: Finding)? {
@@ -39,11 +49,11 @@ final class QueryCursor {
         }
         let row = RuleRow(statement: statement)
         let certain = row.certain
-        let details = query.describe(row, settings)
+        let details = describe(row, settings)
         let date = row.sortDate
         let finding = Finding(
-            rule: rule.id, severity: certain ? rule.severity : rule.severity.lowered,
-            certainty: certain ? .certain : .possible, recordType: query.recordType, recordKey: row.key,
+            rule: ruleID, severity: certain ? severity : severity.lowered,
+            certainty: certain ? .certain : .possible, recordType: recordType, recordKey: row.key,
             recordTitle: row.title, date: date, dates: details.dates, related: details.related, days: details.days,
             message: details.message)
         var place = Place(key: CalendarDate.sortKey(date), order: order)
