@@ -59,7 +59,7 @@ final class AuditQueryPlanTests: XCTestCase {
         let endBeforeStart = try plan("end-before-start")
         XCTAssertTrue(endBeforeStart.contains("USING INDEX agreements_end_before_start"), endBeforeStart)
         let retroactive = try plan("retroactive")
-        XCTAssertTrue(retroactive.contains("USING INDEX agreements_retroactive"), retroactive)
+        XCTAssertTrue(retroactive.contains("USING COVERING INDEX agreements_retroactive"), retroactive)
         for plan in [endBeforeStart, retroactive] {
             XCTAssertFalse(plan.contains("TEMP B-TREE"), plan)
             XCTAssertFalse(plan.contains("SCAN a\n") || plan.hasSuffix("SCAN a") || plan.contains("SCAN agreements\n"), plan)

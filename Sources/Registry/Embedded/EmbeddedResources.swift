@@ -1023,8 +1023,9 @@ WHERE expires_on IS NOT NULL
 
 -- retroactive: the effective date's first day before the signing date's last
 -- (most agreements take effect in the year they are signed, so the year test
--- alone would keep a third of them).
-CREATE INDEX agreements_retroactive ON agreements (effective_from)
+-- alone would keep a third of them). With what the rule reports, so that it
+-- reads the index alone.
+CREATE INDEX agreements_retroactive ON agreements (effective_from, id, signed_on, key, title)
 WHERE effective_from IS NOT NULL AND signed_on IS NOT NULL
   AND substr(effective_from, 1, 4) <= substr(signed_on, 1, 4)
   AND CASE length(effective_from) WHEN 4 THEN effective_from || '-01-01' WHEN 7 THEN effective_from || '-01'
