@@ -82,4 +82,37 @@ final class FindingEncodingTests: XCTestCase {
                            String(decoding: CSVWriter.encode(finding.values), as: UTF8.self))
         }
     }
+
+    /// Rows encoded ahead (on the audit's reading threads) and written in order
+    /// give the text that writing the rows gives.
+    func testEncodedRowsWriteTheSameTextAsRows() {
+        let columns = ["one", "two", "three"]
+        let rows: [[DatabaseValue]] = [
+            [.text("a,b"), .integer(7), .null],
+            [.text("say \"hi\"\nthere"), .real(2.5), .text("Zürich 東京")],
+        ]
+        let direct = StringOutput(), encoded = StringOutput()
+        var csv = CSVWriter(output: direct)
+        csv.begin(columns: columns)
+        rows.forEach { csv.write(row: $0) }
+        csv.end()
+        var csvEncoded = CSVWriter(output: encoded)
+        csvEncoded.begin(columns: columns)
+        rows.forEach { csvEncoded.write(encodedRow: CSVWriter.encode($0)) }
+        csvEncoded.end()
+        XCTAssertEqual(encoded.text, direct.text)
+
+        let jsonDirect = StringOutput(), jsonEncoded = StringOutput()
+        var json = JSONWriter(output: jsonDirect)
+        json.begin(columns: columns)
+        rows.forEach { json.write(row: $0) }
+        json.end()
+        var jsonFromEncoded = JSONWriter(output: jsonEncoded)
+        jsonFromEncoded.begin(columns: columns)
+        let encoder = JSONWriter.RowEncoder(columns: columns)
+        rows.forEach { jsonFromEncoded.write(encodedRow: encoder.encode($0)) }
+        jsonFromEncoded.end()
+        XCTAssertEqual(jsonEncoded.text, jsonDirect.text)
+        XCTAssertTrue(jsonDirect.text.hasPrefix("[\n  {\"one\": \"a,b\", \"two\": 7, \"three\": null},\n  {"), jsonDirect.text)
+    }
 }
