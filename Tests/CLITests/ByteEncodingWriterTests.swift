@@ -76,6 +76,9 @@ final class FindingEncodingTests: XCTestCase {
                     message: "may overlap"),
             Finding(rule: "x", severity: .error, certainty: .certain, recordType: .newsItem, recordKey: "", recordTitle: "",
                     date: nil, dates: [], related: nil, days: -3, message: String(repeating: "long, text ", count: 20)),
+            Finding(rule: "y", severity: .info, certainty: .possible, recordType: .membership, recordKey: "m",
+                    recordTitle: "t", date: "2020", dates: [FindingDate("since", "2020"), FindingDate("odd, \"name\"", "x")],
+                    related: nil, days: nil, message: "m"),
         ]
         for finding in findings {
             XCTAssertEqual(String(decoding: CSVWriter.encode(finding), as: UTF8.self),

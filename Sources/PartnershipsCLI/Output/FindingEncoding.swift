@@ -43,19 +43,26 @@ extension CSVWriter {
         return line
     }
 
-    /// The `dates` field, `Finding.datesText`, written straight into the line
-    /// when nothing in it needs quoting (dates and their names never do).
+    /// The `dates` field, `Finding.datesText`, written straight into the line;
+    /// written again, quoted, in the rare case that it must be (dates and
+    /// their names never need it).
     private static func appendDates(_ dates: [FindingDate], to line: inout [UInt8]) {
-        let plain = dates.allSatisfy { date in
-            !date.name.utf8.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
-                && !date.value.utf8.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
-        }
-        guard plain else { return append(Finding.datesText(dates), to: &line) }
+        let start = line.count
         for (index, date) in dates.enumerated() {
-            if index > 0 { line.append(contentsOf: "; ".utf8) }
+            if index > 0 {
+                line.append(UInt8(ascii: ";"))
+                line.append(UInt8(ascii: " "))
+            }
             line.append(contentsOf: date.name.utf8)
             line.append(UInt8(ascii: "="))
             line.append(contentsOf: date.value.utf8)
         }
+        let plain = line.withUnsafeBytes { bytes -> Bool in
+            guard let base = bytes.baseAddress, bytes.count > start else { return true }
+            return !needsQuotes(base + start, count: bytes.count - start)
+        }
+        guard !plain else { return }
+        line.removeSubrange(start...)
+        append(Finding.datesText(dates), to: &line)
     }
 }

@@ -211,7 +211,7 @@ public struct CSVWriter: ResultWriter {
     }
 
     /// True when the bytes hold a comma, a quote, CR or LF.
-    private static func needsQuotes(_ bytes: UnsafeRawPointer, count: Int) -> Bool {
+    static func needsQuotes(_ bytes: UnsafeRawPointer, count: Int) -> Bool {
         // Most fields are short: one pass over them beats four calls.
         if count <= 64 {
             let bytes = bytes.assumingMemoryBound(to: UInt8.self)
