@@ -61,10 +61,10 @@ final class ByteEncodingWriterTests: XCTestCase {
     }
 }
 
-/// The audit encodes its findings as CSV rows straight from the finding; the
-/// bytes must be those of the row of values.
+/// The audit encodes its findings as CSV rows and JSON objects straight from
+/// the finding; the bytes must be those of the row of values.
 final class FindingEncodingTests: XCTestCase {
-    func testAFindingEncodesAsItsRowOfValues() {
+    func testAFindingEncodesAsItsRowOfValuesInCSVAndJSON() {
         let findings = [
             Finding(rule: "expired-but-active", severity: .warning, certainty: .certain, recordType: .agreement,
                     recordKey: "agr-1", recordTitle: "Exchange, \"renewed\"\nsecond line", date: "2024-06-30",
@@ -77,12 +77,15 @@ final class FindingEncodingTests: XCTestCase {
             Finding(rule: "x", severity: .error, certainty: .certain, recordType: .newsItem, recordKey: "", recordTitle: "",
                     date: nil, dates: [], related: nil, days: -3, message: String(repeating: "long, text ", count: 20)),
             Finding(rule: "y", severity: .info, certainty: .possible, recordType: .membership, recordKey: "m",
-                    recordTitle: "t", date: "2020", dates: [FindingDate("since", "2020"), FindingDate("odd, \"name\"", "x")],
+                    recordTitle: "tab\there, bell\u{7}, sep\u{2028}, back\\slash", date: "2020", dates: [FindingDate("since", "2020"), FindingDate("odd, \"name\"", "x")],
                     related: nil, days: nil, message: "m"),
         ]
+        let json = JSONWriter.RowEncoder(columns: Finding.columns)
         for finding in findings {
             XCTAssertEqual(String(decoding: CSVWriter.encode(finding), as: UTF8.self),
                            String(decoding: CSVWriter.encode(finding.values), as: UTF8.self))
+            XCTAssertEqual(String(decoding: json.encode(finding), as: UTF8.self),
+                           String(decoding: json.encode(finding.values), as: UTF8.self))
         }
     }
 

@@ -118,7 +118,7 @@ struct AuditCommand: ParsableCommand {
             var writer = JSONWriter(output: output)
             writer.begin(columns: Finding.columns)
             let encoder = JSONWriter.RowEncoder(columns: Finding.columns)
-            let summary = try auditor.run(encode: { encoder.encode($0.values) }) { writer.write(encodedRow: $0) }
+            let summary = try auditor.run(encode: { encoder.encode($0) }) { writer.write(encodedRow: $0) }
             writer.end()
             return summary
         case .table, .markdown:

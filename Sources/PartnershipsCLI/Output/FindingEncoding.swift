@@ -66,3 +66,42 @@ extension CSVWriter {
         append(Finding.datesText(dates), to: &line)
     }
 }
+
+/// An audit finding as a JSON object of `Finding.columns`: the bytes that
+/// `encode(finding.values)` gives, without building the row of values first.
+extension JSONWriter.RowEncoder {
+    public func encode(_ finding: Finding) -> [UInt8] {
+        var line: [UInt8] = []
+        line.reserveCapacity(640)
+        var column = 0
+        func key() {
+            if column > 0 {
+                line.append(UInt8(ascii: ","))
+                line.append(UInt8(ascii: " "))
+            }
+            line.append(contentsOf: keys[column])
+            column += 1
+        }
+        func text(_ value: String?) {
+            key()
+            if let value { JSONWriter.appendQuoted(value, to: &line) } else { line.append(contentsOf: "null".utf8) }
+        }
+        line.append(UInt8(ascii: "{"))
+        text(finding.severity.rawValue)
+        text(finding.certainty.rawValue)
+        text(finding.rule)
+        text(finding.recordType.rawValue)
+        text(finding.recordKey)
+        text(finding.recordTitle)
+        text(finding.date)
+        text(finding.datesText)
+        text(finding.related?.type)
+        text(finding.related?.key)
+        text(finding.related?.title)
+        key()
+        if let days = finding.days { line.append(contentsOf: String(days).utf8) } else { line.append(contentsOf: "null".utf8) }
+        text(finding.message)
+        line.append(UInt8(ascii: "}"))
+        return line
+    }
+}

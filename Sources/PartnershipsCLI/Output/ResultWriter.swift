@@ -359,6 +359,18 @@ public struct JSONWriter: ResultWriter {
         text.withUTF8 { utf8 in
             var index = 0
             while index < utf8.count {
+                // Copy the run of bytes that need no escape at once.
+                var end = index
+                while end < utf8.count {
+                    let byte = utf8[end]
+                    if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == 0xE2 { break }
+                    end += 1
+                }
+                if end > index {
+                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[index..<end]))
+                    index = end
+                    continue
+                }
                 let byte = utf8[index]
                 switch byte {
                 case UInt8(ascii: "\""): bytes.append(contentsOf: "\\\"".utf8)
