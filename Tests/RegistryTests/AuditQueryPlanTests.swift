@@ -19,6 +19,7 @@ final class AuditQueryPlanTests: XCTestCase {
         var parameters = settings.parameters
         parameters[":part"] = 0
         parameters[":parts"] = 2
+        parameters[":last_id"] = 1000
         try statement.bind(named: parameters.filter { names.contains($0.key) })
         return try statement.allRows().compactMap { $0["detail"].string }.joined(separator: "\n")
     }

@@ -28,8 +28,9 @@ struct RuleQuery: Sendable {
     /// How many threads share the query when the audit runs in parallel, for a
     /// query whose findings alone would keep one core busy longer than the
     /// whole audit should take. Each part reads the rows of one range of
-    /// ids, `(a.id - 1) * :parts / (SELECT max(id) FROM agreements) = :part`
-    /// (the SQL must have that condition; a serial audit binds 0 and 1), in
+    /// ids, `(a.id - 1) * :parts / :last_id = :part` (the SQL must have that
+    /// condition; :last_id is the largest agreement id when the audit began,
+    /// read once; a serial audit reads all of it as part 0 of 1), in
     /// the query's order, and the merge interleaves the parts. For that, such
     /// a query selects two more columns last: the rest of its ORDER BY after
     /// sort_date, a date (NULL first) and the id.

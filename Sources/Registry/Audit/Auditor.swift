@@ -58,18 +58,20 @@ public final class Auditor {
 
         var cursors: [ItemCursor<Payload>] = []
         defer { cursors.forEach { $0.cancel() } }
+        let lastID = try connection.scalar("SELECT coalesce(max(id), 1) FROM agreements")?.int64 ?? 1
         var order = 0
         for rule in rules {
             for query in rule.queries {
                 if threaded {
                     for part in 0..<query.parts {
-                        cursors.append(.prefetching(rule: rule, query: query, order: order, part: part,
-                                                    parts: query.parts, path: path,
+                        let split = QuerySplit(part: part, parts: query.parts, lastID: lastID)
+                        cursors.append(.prefetching(rule: rule, query: query, order: order, split: split, path: path,
                                                     busyTimeout: connection.configuration.busyTimeout,
                                                     settings: settings, transform: transform))
                     }
                 } else {
-                    cursors.append(try .serial(rule: rule, query: query, order: order,
+                    let whole = QuerySplit(part: 0, parts: 1, lastID: lastID)
+                    cursors.append(try .serial(rule: rule, query: query, order: order, split: whole,
                                                connection: connection, settings: settings, transform: transform))
                 }
                 order += 1

@@ -1,6 +1,17 @@
 import Database
 import Foundation
 
+/// Which part of a query in parts a cursor reads (see `RuleQuery.parts`).
+struct QuerySplit: Sendable {
+    var part: Int
+    var parts: Int
+    /// The largest agreement id when the audit began, read once, so that
+    /// every part divides the same range of ids whatever each connection sees.
+    var lastID: Int64
+
+    var parameters: [String: DatabaseValueConvertible] { [":part": part, ":parts": parts, ":last_id": lastID] }
+}
+
 /// The rows of one rule query, worded as findings, read on the calling thread.
 final class QueryCursor {
     let rule: AuditRule
@@ -10,8 +21,8 @@ final class QueryCursor {
     private let settings: AuditSettings
     private var finished = false
 
-    /// `part` of `parts`: see `RuleQuery.parts`.
-    init(rule: AuditRule, query: RuleQuery, order: Int, part: Int = 0, parts: Int = 1, connection: Connection,
+    /// `split`: which part of a query in parts (see `RuleQuery.parts`).
+    init(rule: AuditRule, query: RuleQuery, order: Int, split: QuerySplit, connection: Connection,
          settings: AuditSettings) throws {
         self.rule = rule
         self.query = query
@@ -25,8 +36,7 @@ final class QueryCursor {
         // Each query binds only the settings it reads.
         let names = Set(statement.parameterNames.compactMap { $0 })
         var parameters = settings.parameters
-        parameters[":part"] = part
-        parameters[":parts"] = parts
+        parameters.merge(split.parameters) { _, split in split }
         try statement.bind(named: parameters.filter { names.contains($0.key) })
         tiebreak = query.parts > 1 ? statement.columnCount - 2 : nil
     }
@@ -86,9 +96,10 @@ final class ItemCursor<Payload> {
     func cancel() { stop() }
 
     /// Reads on the calling thread, with the caller's connection.
-    static func serial(rule: AuditRule, query: RuleQuery, order: Int, connection: Connection, settings: AuditSettings,
-                       transform: @escaping (Finding) -> Payload) throws -> ItemCursor {
-        let cursor = try QueryCursor(rule: rule, query: query, order: order, connection: connection, settings: settings)
+    static func serial(rule: AuditRule, query: RuleQuery, order: Int, split: QuerySplit, connection: Connection,
+                       settings: AuditSettings, transform: @escaping (Finding) -> Payload) throws -> ItemCursor {
+        let cursor = try QueryCursor(rule: rule, query: query, order: order, split: split, connection: connection,
+                                     settings: settings)
         return ItemCursor(rule: rule, pull: {
             guard let (place, finding) = try cursor.next() else { return nil }
             return OrderedItem(place: place, severity: finding.severity, payload: transform(finding))
@@ -96,11 +107,10 @@ final class ItemCursor<Payload> {
     }
 
     /// Reads ahead on a thread of its own (see `Prefetcher`): part `part` of `parts` of the query.
-    static func prefetching(rule: AuditRule, query: RuleQuery, order: Int, part: Int, parts: Int, path: String,
+    static func prefetching(rule: AuditRule, query: RuleQuery, order: Int, split: QuerySplit, path: String,
                             busyTimeout: TimeInterval, settings: AuditSettings,
                             transform: @escaping @Sendable (Finding) -> Payload) -> ItemCursor {
-        let prefetcher = Prefetcher<Payload>(rule: rule, query: query, order: order, part: part, parts: parts,
-                                             path: path, busyTimeout: busyTimeout, settings: settings,
+        let prefetcher = Prefetcher<Payload>(rule: rule, query: query, order: order, split: split, path: path, busyTimeout: busyTimeout, settings: settings,
                                              transform: transform)
         return ItemCursor(rule: rule, pull: prefetcher.next, stop: prefetcher.cancel)
     }
@@ -130,10 +140,10 @@ final class Prefetcher<Payload>: @unchecked Sendable {
     private var current: [OrderedItem<Payload>] = []
     private var index = 0
 
-    init(rule: AuditRule, query: RuleQuery, order: Int, part: Int, parts: Int, path: String,
+    init(rule: AuditRule, query: RuleQuery, order: Int, split: QuerySplit, path: String,
          busyTimeout: TimeInterval, settings: AuditSettings, transform: @escaping @Sendable (Finding) -> Payload) {
         let thread = Thread { [self] in
-            produce(rule: rule, query: query, order: order, part: part, parts: parts, path: path,
+            produce(rule: rule, query: query, order: order, split: split, path: path,
                     busyTimeout: busyTimeout, settings: settings, transform: transform)
         }
         thread.name = "audit \(rule.id)"
@@ -142,11 +152,11 @@ final class Prefetcher<Payload>: @unchecked Sendable {
 
     deinit { cancel() }
 
-    private func produce(rule: AuditRule, query: RuleQuery, order: Int, part: Int, parts: Int, path: String,
+    private func produce(rule: AuditRule, query: RuleQuery, order: Int, split: QuerySplit, path: String,
                          busyTimeout: TimeInterval, settings: AuditSettings, transform: (Finding) -> Payload) {
         do {
             let connection = try RegistryDatabase.open(path: path, access: .read, busyTimeout: busyTimeout)
-            let cursor = try QueryCursor(rule: rule, query: query, order: order, part: part, parts: parts,
+            let cursor = try QueryCursor(rule: rule, query: query, order: order, split: split,
                                          connection: connection, settings: settings)
             var chunk: [OrderedItem<Payload>] = []
             chunk.reserveCapacity(Self.chunkSize)

@@ -26,7 +26,7 @@ extension AuditRules {
                 WHERE a.status = 'active'
                   AND a.expires_on < :as_of
                   AND a.expires_first < :as_of
-                  AND (a.id - 1) * :parts / (SELECT max(id) FROM agreements) = :part
+                  AND (a.id - 1) * :parts / :last_id = :part
                 ORDER BY a.expires_on, a.signed_on, a.id
                 """,
                 describe: { row, settings in
