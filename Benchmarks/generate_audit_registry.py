@@ -49,6 +49,15 @@ def add_years(day, years):
         return day.replace(year=day.year + years, day=28)
 
 
+# What the agreement importer writes with the parties (migration 0006): the
+# audit's overlap rule compares agreements by it.
+PARTY_SET = """
+UPDATE agreements SET party_set = (
+    SELECT group_concat(institution_id, ',') FROM (
+        SELECT institution_id FROM agreement_parties WHERE agreement_id = agreements.id ORDER BY institution_id))
+"""
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("db", help="a registry migrated to the latest schema, without data")
@@ -109,6 +118,7 @@ def main():
                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", agreements())
     db.executemany("INSERT INTO agreement_parties (agreement_id, institution_id) VALUES (?, ?)",
                    ((a + 1, p) for a, (parties, _) in enumerate(parties_of) for p in parties))
+    db.execute(PARTY_SET)
 
     news_count = max(1, args.agreements // 20)
     db.executemany("INSERT INTO news_items (id, key, published_on, language, title, summary) VALUES (?, ?, ?, ?, ?, ?)",

@@ -87,7 +87,18 @@ def institutions(rng, count):
                aliases, "", "", "bench"]
 
 
-def agreements(rng, count, institution_count):
+# The day the data describes (the benchmark audits as of this day too).
+DATA_DATE = datetime.date(2026, 11, 21)
+
+
+def still_active(index, share):
+    """Whether an agreement whose expiry has passed by DATA_DATE is still
+    marked active: a fixed share of them, picked without drawing from the
+    random generator (so the rest of the data is the same whatever the share)."""
+    return (index * 2654435761) % 1_000_003 < share * 1_000_003
+
+
+def agreements(rng, count, institution_count, stale_active=0.1):
     for index in range(1, count + 1):
         party_count = 2 if rng.random() < 0.7 else 3
         parties = rng.sample(range(1, institution_count + 1), party_count)
@@ -99,13 +110,20 @@ def agreements(rng, count, institution_count):
         signed_text = with_precision(rng, signed) if rng.random() > 0.05 else ""
         effective = with_precision(rng, signed + datetime.timedelta(days=rng.randrange(0, 90))) if rng.random() < 0.4 else ""
         r = rng.random()
+        expiry = None
         if r < 0.01 and signed_text:
-            expires = (signed - datetime.timedelta(days=rng.randrange(30, 700))).isoformat()  # dirty
+            expiry = signed - datetime.timedelta(days=rng.randrange(30, 700))
+            expires = expiry.isoformat()  # dirty
         elif r < 0.15:
             expires = ""
         else:
-            expires = with_precision(rng, add_years(signed, rng.randrange(1, 11)))
+            expiry = add_years(signed, rng.randrange(1, 11))
+            expires = with_precision(rng, expiry)
         status = "active" if rng.random() < 0.9 else rng.choice(["draft", "terminated"])
+        # Offices mark most agreements that have run out as terminated; some
+        # stay active by oversight (what the audit's expired-but-active finds).
+        if status == "active" and expiry is not None and expiry < DATA_DATE and not still_active(index, stale_active):
+            status = "terminated"
         topics = ";".join(rng.sample(TOPICS, rng.randrange(0, 3)))
         yield [f"agr-{index:07d}", title, AGREEMENT_KINDS[rng.randrange(len(AGREEMENT_KINDS))], ";".join(refs),
                signed_text, effective, expires, status, topics, "bench", ""]
@@ -118,6 +136,10 @@ def main():
     parser.add_argument("--agreements", type=int, default=10_000)
     parser.add_argument("--networks", type=int, default=50)
     parser.add_argument("--seed", type=int, default=42)
+    parser.add_argument("--stale-active", type=float, default=0.1,
+                        help="share of the agreements expired by 2026-11-21 that are still marked active "
+                             "(default 0.1; 1 gives the data of earlier versions, where 90%% of all agreements "
+                             "were active whatever their expiry)")
     args = parser.parse_args()
     os.makedirs(args.folder, exist_ok=True)
     rng = random.Random(args.seed)
@@ -135,7 +157,7 @@ def main():
     write_csv(os.path.join(args.folder, "agreements.csv"),
               ["key", "title", "kind", "parties", "signed_on", "effective_from", "expires_on", "status", "topics",
                "source", "notes"],
-              agreements(rng, args.agreements, args.institutions))
+              agreements(rng, args.agreements, args.institutions, args.stale_active))
     memberships = []
     seen = set()
     for _ in range(min(args.institutions, 5_000)):

@@ -51,6 +51,10 @@ INSERT INTO agreement_parties (agreement_id, institution_id)
 SELECT r.rowid, CAST(substr(j.value, 6) AS INTEGER)
 FROM raw.agreements_raw r, json_each('["' || replace(r.parties, ';', '","') || '"]') j;
 
+UPDATE agreements SET party_set = (
+    SELECT group_concat(institution_id, ',') FROM (
+        SELECT institution_id FROM agreement_parties WHERE agreement_id = agreements.id ORDER BY institution_id));
+
 INSERT OR IGNORE INTO memberships (network_id, institution_id, role, since, source)
 SELECT CAST(substr(network, 5) AS INTEGER), CAST(substr(institution, 6) AS INTEGER), role, nullif(since, ''), source
 FROM raw.memberships_raw;

@@ -15,4 +15,12 @@ static inline sqlite3_destructor_type partnerships_transient(void) {
     return SQLITE_TRANSIENT;
 }
 
+// sqlite3_config is variadic too. Turns off SQLite's memory statistics,
+// which take one process-wide mutex on every allocation: with several
+// connections reading on several threads (the audit), they queue on it.
+// Only possible before SQLite initializes; returns SQLITE_MISUSE after.
+static inline int partnerships_disable_memory_statistics(void) {
+    return sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+}
+
 #endif

@@ -36,6 +36,13 @@ public final class Connection {
         }
     }
 
+    /// Process-wide settings, made once before the first connection opens
+    /// (SQLite takes them only before it initializes): no memory statistics,
+    /// whose mutex every allocation of every connection would take.
+    private static let configureSQLite: Void = {
+        _ = partnerships_disable_memory_statistics()
+    }()
+
     let handle: OpaquePointer
     public let path: String
     var savepointDepth = 0
@@ -48,6 +55,7 @@ public final class Connection {
     /// Opens (and with `.readWriteCreate` creates) the database at `path`.
     /// `":memory:"` opens a private in-memory database.
     public init(path: String, configuration: Configuration = Configuration()) throws {
+        Self.configureSQLite
         var flags: Int32 = SQLITE_OPEN_NOMUTEX
         switch configuration.mode {
         case .readWriteCreate: flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE

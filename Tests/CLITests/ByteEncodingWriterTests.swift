@@ -1,6 +1,7 @@
 import Database
 import Foundation
 import PartnershipsCLI
+import Registry
 import XCTest
 
 /// CSV and JSON encode rows as bytes (for a million audit findings); the text
@@ -57,5 +58,67 @@ final class ByteEncodingWriterTests: XCTestCase {
     private func render(_ format: OutputFormat, to output: TextOutputStream & AnyObject) -> String {
         ResultWriters.write(columns: columns, rows: rows, format: format, to: output)
         return (output as? StringOutput)?.text ?? ""
+    }
+}
+
+/// The audit encodes its findings as CSV rows and JSON objects straight from
+/// the finding; the bytes must be those of the row of values.
+final class FindingEncodingTests: XCTestCase {
+    func testAFindingEncodesAsItsRowOfValuesInCSVAndJSON() {
+        let findings = [
+            Finding(rule: "expired-but-active", severity: .warning, certainty: .certain, recordType: .agreement,
+                    recordKey: "agr-1", recordTitle: "Exchange, \"renewed\"\nsecond line", date: "2024-06-30",
+                    dates: [FindingDate("expires_on", "2024-06-30")], related: nil, days: 874,
+                    message: "expired on 2024-06-30, 874 days before 2026-11-20, still marked active"),
+            Finding(rule: "overlap", severity: .info, certainty: .possible, recordType: .agreement, recordKey: "b",
+                    recordTitle: "Zürich 東京", date: nil, dates: [FindingDate("starts", "2023"), FindingDate("expires_on", "2024-06")],
+                    related: RelatedRecord(type: "agreement", key: "a,1", title: "Title \"a\""), days: nil,
+                    message: "may overlap"),
+            Finding(rule: "x", severity: .error, certainty: .certain, recordType: .newsItem, recordKey: "", recordTitle: "",
+                    date: nil, dates: [], related: nil, days: -3, message: String(repeating: "long, text ", count: 20)),
+            Finding(rule: "y", severity: .info, certainty: .possible, recordType: .membership, recordKey: "m",
+                    recordTitle: "tab\there, bell\u{7}, sep\u{2028}, back\\slash", date: "2020", dates: [FindingDate("since", "2020"), FindingDate("odd, \"name\"", "x")],
+                    related: nil, days: nil, message: "m"),
+        ]
+        let json = JSONWriter.RowEncoder(columns: Finding.columns)
+        for finding in findings {
+            XCTAssertEqual(String(decoding: CSVWriter.encode(finding), as: UTF8.self),
+                           String(decoding: CSVWriter.encode(finding.values), as: UTF8.self))
+            XCTAssertEqual(String(decoding: json.encode(finding), as: UTF8.self),
+                           String(decoding: json.encode(finding.values), as: UTF8.self))
+        }
+    }
+
+    /// Rows encoded ahead (on the audit's reading threads) and written in order
+    /// give the text that writing the rows gives.
+    func testEncodedRowsWriteTheSameTextAsRows() {
+        let columns = ["one", "two", "three"]
+        let rows: [[DatabaseValue]] = [
+            [.text("a,b"), .integer(7), .null],
+            [.text("say \"hi\"\nthere"), .real(2.5), .text("Zürich 東京")],
+        ]
+        let direct = StringOutput(), encoded = StringOutput()
+        var csv = CSVWriter(output: direct)
+        csv.begin(columns: columns)
+        rows.forEach { csv.write(row: $0) }
+        csv.end()
+        var csvEncoded = CSVWriter(output: encoded)
+        csvEncoded.begin(columns: columns)
+        rows.forEach { csvEncoded.write(encodedRow: CSVWriter.encode($0)) }
+        csvEncoded.end()
+        XCTAssertEqual(encoded.text, direct.text)
+
+        let jsonDirect = StringOutput(), jsonEncoded = StringOutput()
+        var json = JSONWriter(output: jsonDirect)
+        json.begin(columns: columns)
+        rows.forEach { json.write(row: $0) }
+        json.end()
+        var jsonFromEncoded = JSONWriter(output: jsonEncoded)
+        jsonFromEncoded.begin(columns: columns)
+        let encoder = JSONWriter.RowEncoder(columns: columns)
+        rows.forEach { jsonFromEncoded.write(encodedRow: encoder.encode($0)) }
+        jsonFromEncoded.end()
+        XCTAssertEqual(jsonEncoded.text, jsonDirect.text)
+        XCTAssertTrue(jsonDirect.text.hasPrefix("[\n  {\"one\": \"a,b\", \"two\": 7, \"three\": null},\n  {"), jsonDirect.text)
     }
 }

@@ -2,7 +2,8 @@ import Database
 import Registry
 import XCTest
 
-/// Migration 0004: the ROR columns the ROR import fills, and its undo.
+/// Migration 0004: the ROR columns the ROR import fills, and its undo;
+/// migration 0006: agreements.party_set and the audit's partial indexes.
 final class AuditMigrationTests: XCTestCase {
     private var registry: AuditTestRegistry!
 
@@ -46,6 +47,34 @@ final class AuditMigrationTests: XCTestCase {
         XCTAssertThrowsError(try Auditor(connection: registry.connection, settings: settings)) { error in
             guard case RegistryError.needsMigration = error else { return XCTFail("\(error)") }
             XCTAssertTrue("\(error)".contains("migrate up"))
+        }
+    }
+
+    func testMigration0006FillsThePartySetOfStoredAgreements() throws {
+        let migrator = try RegistryDatabase.migrator()
+        let connection = registry.connection
+        try migrator.migrateDown(connection, to: 5)
+        XCTAssertFalse(try connection.rows("SELECT name FROM pragma_table_info('agreements')")
+            .contains { $0[0].string == "party_set" })
+        let institutions = try (1...11).map { _ in try registry.institution() }
+        try connection.execute("INSERT INTO agreements (key, title, kind) VALUES ('a', 'A', 'mou')")
+        let agreement = connection.lastInsertRowID
+        // Inserted out of order, and ids of one and two digits: sorted as numbers.
+        for party in [institutions[10], institutions[1], institutions[9]] {
+            try connection.execute("INSERT INTO agreement_parties (agreement_id, institution_id) VALUES (?, ?)",
+                                   [agreement, party])
+        }
+        try migrator.migrateUp(connection)
+        let expected = [institutions[10], institutions[1], institutions[9]].sorted().map(String.init).joined(separator: ",")
+        XCTAssertEqual(try connection.scalar("SELECT party_set FROM agreements WHERE key = 'a'")?.string, expected)
+        XCTAssertEqual(try connection.scalar("PRAGMA integrity_check")?.string, "ok")
+    }
+
+    func testTheAuditAsksForMigration0006() throws {
+        try RegistryDatabase.migrator().migrateDown(registry.connection, to: 5)
+        let settings = try AuditSettings(asOf: "2026-11-20")
+        XCTAssertThrowsError(try Auditor(connection: registry.connection, settings: settings)) { error in
+            guard case RegistryError.needsMigration = error else { return XCTFail("\(error)") }
         }
     }
 }

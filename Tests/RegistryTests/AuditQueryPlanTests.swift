@@ -16,20 +16,25 @@ final class AuditQueryPlanTests: XCTestCase {
         let statement = try registry.connection.prepare("EXPLAIN QUERY PLAN " + sql)
         let names = Set(statement.parameterNames.compactMap { $0 })
         let settings = try AuditSettings(asOf: "2026-11-20")
-        try statement.bind(named: settings.parameters.filter { names.contains($0.key) })
+        var parameters = settings.parameters
+        parameters[":part"] = 0
+        parameters[":parts"] = 2
+        parameters[":last_id"] = 1000
+        try statement.bind(named: parameters.filter { names.contains($0.key) })
         return try statement.allRows().compactMap { $0["detail"].string }.joined(separator: "\n")
     }
 
-    func testExpiredButActiveWalksTheStatusExpiryIndexWithoutSorting() throws {
+    /// The index alone answers it (migration 0006): no lookup of each agreement.
+    func testExpiredButActiveWalksTheStatusExpiryIndexWithoutSortingOrLookingUp() throws {
         let plan = try plan("expired-but-active")
-        XCTAssertTrue(plan.contains("USING INDEX agreements_status_expires (status=? AND expires_on<?)"), plan)
+        XCTAssertTrue(plan.contains("USING COVERING INDEX agreements_status_expires (status=? AND expires_on<?)"), plan)
         XCTAssertFalse(plan.contains("TEMP B-TREE"), plan)
     }
 
     func testExpiringSoonAndNoExpiryUseTheSameIndexWithoutSorting() throws {
         for rule in ["expiring-soon", "no-expiry"] {
             let plan = try plan(rule)
-            XCTAssertTrue(plan.contains("USING INDEX agreements_status_expires"), plan)
+            XCTAssertTrue(plan.contains("INDEX agreements_status_expires (status=?"), plan)
             XCTAssertFalse(plan.contains("TEMP B-TREE"), plan)
         }
     }
@@ -40,9 +45,25 @@ final class AuditQueryPlanTests: XCTestCase {
         XCTAssertFalse(plan.contains("TEMP B-TREE"), plan)
     }
 
-    func testOverlapLooksUpOnlyTheCandidatesByKey() throws {
+    func testOverlapWalksThePartySetIndexAndLooksUpOnlyTheCandidates() throws {
         let plan = try plan("overlap")
+        XCTAssertTrue(plan.contains("SCAN agreements USING INDEX agreements_party_set"), plan)
+        XCTAssertTrue(plan.contains("SEARCH t USING INDEX agreements_party_set (kind=? AND party_set=?)"), plan)
         XCTAssertTrue(plan.contains("SEARCH agreements USING INTEGER PRIMARY KEY"), plan)
-        XCTAssertFalse(plan.contains("USING INDEX agreements_status_expires"), plan)
+        XCTAssertFalse(plan.contains("TEMP B-TREE FOR GROUP BY"), plan)
+        XCTAssertFalse(plan.contains("agreement_parties_institution"), plan)
+    }
+
+    /// Their partial indexes (migration 0006) hold only the agreements whose
+    /// dates may disagree, in the order reported: no scan of the table.
+    func testEndBeforeStartAndRetroactiveReadTheirPartialIndexes() throws {
+        let endBeforeStart = try plan("end-before-start")
+        XCTAssertTrue(endBeforeStart.contains("USING INDEX agreements_end_before_start"), endBeforeStart)
+        let retroactive = try plan("retroactive")
+        XCTAssertTrue(retroactive.contains("USING COVERING INDEX agreements_retroactive"), retroactive)
+        for plan in [endBeforeStart, retroactive] {
+            XCTAssertFalse(plan.contains("TEMP B-TREE"), plan)
+            XCTAssertFalse(plan.contains("SCAN a\n") || plan.hasSuffix("SCAN a") || plan.contains("SCAN agreements\n"), plan)
+        }
     }
 }

@@ -59,6 +59,9 @@ final class AuditTestRegistry {
             """, [key, "Agreement \(key)", kind, status, signed, effective, expires])
         let id = connection.lastInsertRowID
         let parties = try parties ?? [institution(), institution()]
+        // As the agreement importer writes it (migration 0006).
+        try connection.execute("UPDATE agreements SET party_set = ? WHERE id = ?",
+                               [parties.sorted().map(String.init).joined(separator: ","), id])
         for party in parties {
             try connection.execute("INSERT INTO agreement_parties (agreement_id, institution_id) VALUES (?, ?)",
                                    [id, party])

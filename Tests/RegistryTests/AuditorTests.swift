@@ -63,6 +63,28 @@ final class AuditorTests: XCTestCase {
         XCTAssertGreaterThan(threaded.count, 10)
     }
 
+    /// expired-but-active runs in two parts (ranges of ids) on two threads:
+    /// the merge must interleave them exactly as the one query orders its rows
+    /// (expiry, then signing date with none first, then id), possible findings
+    /// (held back to the info severity) included.
+    func testTheTwoPartsOfExpiredButActiveInterleaveAsOneQuery() throws {
+        let signings: [String?] = [nil, "2019-05-01", "2019", "2018-12-31", nil, "2019-05"]
+        for round in 0..<4 {
+            for (index, signed) in signings.enumerated() {
+                let expires = ["2024-06-30", "2024-06", "2024", "2026-11"][(round + index) % 4]
+                try registry.agreement("e\(round)-\(index)", signed: signed, expires: expires)
+            }
+        }
+        let sequential = try registry.audit(["expired-but-active"], asOf: asOf, parallel: false)
+        let threaded = try registry.audit(["expired-but-active"], asOf: asOf, parallel: true)
+        XCTAssertEqual(threaded.map(\.recordKey), sequential.map(\.recordKey))
+        XCTAssertEqual(threaded, sequential)
+        XCTAssertEqual(sequential.count, 24)
+        XCTAssertEqual(Set(sequential.map(\.severity)), [.warning, .info])
+        let first = sequential.filter { $0.date == "2024-06-30" }.map(\.recordKey)
+        XCTAssertEqual(first, ["e0-0", "e0-4", "e1-3", "e2-2", "e3-5", "e3-1"], "by signing date, none first, then id")
+    }
+
     func testTheSummaryCountsBySeverity() throws {
         try fillWithOneOfEverything()
         let settings = try AuditSettings(asOf: asOf)

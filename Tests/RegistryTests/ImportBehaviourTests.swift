@@ -338,4 +338,25 @@ final class ImportBehaviourTests: XCTestCase {
         let again = try registry.importText(.agreements, "big.csv", lines.joined(separator: "\n") + "\n", options: options)
         XCTAssertEqual([again.inserted, again.unchanged], [0, 701])
     }
+
+    /// agreements.party_set (migration 0006, read by the audit's overlap rule)
+    /// is written with the parties: in batches, row by row, and when they change.
+    func testTheImporterWritesEachAgreementsPartySet() throws {
+        var lines = ["key,title,kind,parties,signed_on"]
+        for index in 1...100 { lines.append("b\(index),Agreement \(index),mou,york;um,2018") }
+        lines.append(",Keyless,exchange,uci;um;york,2020")
+        try registry.importText(.agreements, "a.csv", lines.joined(separator: "\n") + "\n")
+        let wrong = """
+            SELECT count(*) FROM agreements AS a WHERE party_set IS NOT (
+                SELECT group_concat(institution_id, ',') FROM (
+                    SELECT institution_id FROM agreement_parties WHERE agreement_id = a.id ORDER BY institution_id))
+            """
+        XCTAssertEqual(try registry.int("SELECT count(*) FROM agreements WHERE party_set IS NULL"), 0)
+        XCTAssertEqual(try registry.int(wrong), 0)
+        let before = try registry.string("SELECT party_set FROM agreements WHERE key = 'b1'")
+        let changed = try registry.importText(.agreements, "b.csv", "key,title,kind,parties\nb1,Agreement 1,mou,uci;uliege\n")
+        XCTAssertEqual(changed.updated, 1)
+        XCTAssertNotEqual(try registry.string("SELECT party_set FROM agreements WHERE key = 'b1'"), before)
+        XCTAssertEqual(try registry.int(wrong), 0)
+    }
 }

@@ -90,10 +90,7 @@ struct AuditCommand: ParsableCommand {
         let connection = try database.open(.read)
         let auditor = try Auditor(connection: connection, settings: settings, rules: selected)
 
-        var writer = ResultWriters.make(format, output: output)
-        writer.begin(columns: Finding.columns)
-        let summary = try auditor.run { writer.write(row: $0.values) }
-        writer.end()
+        let summary = try write(auditor, format: format, to: output)
         switch format {
         case .csv, .json:
             output.flush()
@@ -104,6 +101,33 @@ struct AuditCommand: ParsableCommand {
         }
         if let threshold = failOn.threshold, summary.reaches(threshold) {
             throw CommandFailure(exitCode: ExitStatus.findings)
+        }
+    }
+
+    /// Writes the findings in `format`. CSV and JSON rows are encoded on the
+    /// threads that read the rules, side by side: with a million findings,
+    /// encoding them is much of the work.
+    private func write(_ auditor: Auditor, format: OutputFormat, to output: StandardOutput) throws -> AuditSummary {
+        switch format {
+        case .csv:
+            var writer = CSVWriter(output: output)
+            writer.begin(columns: Finding.columns)
+            let summary = try auditor.run(encode: { CSVWriter.encode($0) }) { writer.write(encodedRow: $0) }
+            writer.end()
+            return summary
+        case .json:
+            var writer = JSONWriter(output: output)
+            writer.begin(columns: Finding.columns)
+            let encoder = JSONWriter.RowEncoder(columns: Finding.columns)
+            let summary = try auditor.run(encode: { encoder.encode($0) }) { writer.write(encodedRow: $0) }
+            writer.end()
+            return summary
+        case .table, .markdown:
+            var writer = ResultWriters.make(format, output: output)
+            writer.begin(columns: Finding.columns)
+            let summary = try auditor.run { writer.write(row: $0.values) }
+            writer.end()
+            return summary
         }
     }
 

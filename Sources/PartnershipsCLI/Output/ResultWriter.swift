@@ -187,16 +187,41 @@ public struct CSVWriter: ResultWriter {
 
     public mutating func write(row: [DatabaseValue]) {
         line.removeAll(keepingCapacity: true)
+        Self.appendFields(row, to: &line)
+        emitLine()
+    }
+
+    /// The row as `write(row:)` writes it, line end included: rows can be
+    /// encoded on other threads and written in order with `write(encodedRow:)`.
+    public static func encode(_ row: [DatabaseValue]) -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(384)
+        appendFields(row, to: &bytes)
+        bytes.append(0x0D)
+        bytes.append(0x0A)
+        return bytes
+    }
+
+    /// Writes a row that `encode` made.
+    public mutating func write(encodedRow: [UInt8]) {
+        if let byteOutput {
+            encodedRow.withUnsafeBufferPointer { byteOutput.write(bytes: $0) }
+        } else {
+            var out = output
+            out.write(String(decoding: encodedRow, as: UTF8.self))
+        }
+    }
+
+    private static func appendFields(_ row: [DatabaseValue], to line: inout [UInt8]) {
         for (index, value) in row.enumerated() {
             if index > 0 { line.append(UInt8(ascii: ",")) }
             switch value {
             case .null: break
             case .integer(let v): line.append(contentsOf: String(v).utf8)
-            case .text(let v): Self.append(v, to: &line)
-            default: Self.append(Self.text(value), to: &line)
+            case .text(let v): append(v, to: &line)
+            default: append(text(value), to: &line)
             }
         }
-        emitLine()
     }
 
     /// As `write(row:)`, but text goes from SQLite's bytes to the line
@@ -272,8 +297,17 @@ public struct CSVWriter: ResultWriter {
     }
 
     /// True when the bytes hold a comma, a quote, CR or LF.
-    private static func needsQuotes(_ bytes: UnsafeRawPointer, count: Int) -> Bool {
-        memchr(bytes, 0x2C, count) != nil || memchr(bytes, 0x22, count) != nil
+    static func needsQuotes(_ bytes: UnsafeRawPointer, count: Int) -> Bool {
+        // Most fields are short: one pass over them beats four calls.
+        if count <= 64 {
+            let bytes = bytes.assumingMemoryBound(to: UInt8.self)
+            for index in 0..<count {
+                let byte = bytes[index]
+                if byte <= 0x2C && (byte == 0x2C || byte == 0x22 || byte == 0x0A || byte == 0x0D) { return true }
+            }
+            return false
+        }
+        return memchr(bytes, 0x2C, count) != nil || memchr(bytes, 0x22, count) != nil
             || memchr(bytes, 0x0A, count) != nil || memchr(bytes, 0x0D, count) != nil
     }
 
@@ -309,24 +343,62 @@ public struct JSONWriter: ResultWriter {
     }
 
     public mutating func begin(columns: [String]) {
-        keys = columns.map { column in
-            var key: [UInt8] = []
-            Self.appendQuoted(column, to: &key)
-            key.append(contentsOf: ": ".utf8)
-            return key
-        }
+        keys = Self.keys(columns)
         var out = output
         out.write("[")
     }
 
     public mutating func write(row: [DatabaseValue]) {
-        beginObject()
+        line.removeAll(keepingCapacity: true)
+        line.append(contentsOf: (count == 0 ? "\n  " : ",\n  ").utf8)
+        Self.appendObject(row, keys: keys, to: &line)
+        count += 1
+        emit(line)
+    }
+
+    /// The object of a row as `write(row:)` writes it (without what separates
+    /// it from the one before): rows can be encoded on other threads and
+    /// written in order with `write(encodedRow:)`.
+    public struct RowEncoder: Sendable {
+        let keys: [[UInt8]]
+
+        public init(columns: [String]) { keys = JSONWriter.keys(columns) }
+
+        public func encode(_ row: [DatabaseValue]) -> [UInt8] {
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(512)
+            JSONWriter.appendObject(row, keys: keys, to: &bytes)
+            return bytes
+        }
+    }
+
+    /// Writes an object that a `RowEncoder` for the same columns made.
+    public mutating func write(encodedRow: [UInt8]) {
+        line.removeAll(keepingCapacity: true)
+        line.append(contentsOf: (count == 0 ? "\n  " : ",\n  ").utf8)
+        line.append(contentsOf: encodedRow)
+        count += 1
+        emit(line)
+    }
+
+    static func keys(_ columns: [String]) -> [[UInt8]] {
+        columns.map { column in
+            var key: [UInt8] = []
+            appendQuoted(column, to: &key)
+            key.append(contentsOf: ": ".utf8)
+            return key
+        }
+    }
+
+    /// `{"key": value, ...}`.
+    static func appendObject(_ row: [DatabaseValue], keys: [[UInt8]], to line: inout [UInt8]) {
+        line.append(UInt8(ascii: "{"))
         for (index, value) in row.enumerated() {
             if index > 0 { line.append(contentsOf: ", ".utf8) }
             line.append(contentsOf: keys[index])
-            Self.append(value, to: &line)
+            append(value, to: &line)
         }
-        endObject()
+        line.append(UInt8(ascii: "}"))
     }
 
     /// As `write(row:)`, text going from SQLite's bytes to the line without
@@ -359,6 +431,10 @@ public struct JSONWriter: ResultWriter {
     private mutating func endObject() {
         line.append(UInt8(ascii: "}"))
         count += 1
+        emit(line)
+    }
+
+    private func emit(_ line: [UInt8]) {
         if let byteOutput {
             line.withUnsafeBufferPointer { byteOutput.write(bytes: $0) }
         } else {
@@ -409,6 +485,18 @@ public struct JSONWriter: ResultWriter {
         bytes.append(UInt8(ascii: "\""))
         var index = 0
         while index < utf8.count {
+            // Copy the run of bytes that need no escape at once.
+            var end = index
+            while end < utf8.count {
+                let byte = utf8[end]
+                if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == 0xE2 { break }
+                end += 1
+            }
+            if end > index {
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[index..<end]))
+                index = end
+                continue
+            }
             let byte = utf8[index]
             switch byte {
             case UInt8(ascii: "\""): bytes.append(contentsOf: "\\\"".utf8)

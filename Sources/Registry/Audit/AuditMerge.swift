@@ -1,77 +1,94 @@
 /// The merge behind `Auditor.run`: each source yields findings in date
 /// order; a heap picks the next one across sources.
 
-/// A finding with its place in the order.
-struct OrderedFinding: Sendable {
-    let key: Int64
-    let order: Int
-    let finding: Finding
+/// Where a finding goes among those of its severity: by date (`key`, see
+/// `CalendarDate.sortKey`), then rule (`order`: the query's place in the
+/// audit), then, between the parts of a query read in parts, as the query's
+/// ORDER BY goes on (a date, NULL first, then the id).
+struct Place {
+    var key: Int64
+    var order: Int
+    var date: Int64 = 0
+    var id: Int64 = 0
+
+    static func < (a: Place, b: Place) -> Bool {
+        if a.key != b.key { return a.key < b.key }
+        if a.order != b.order { return a.order < b.order }
+        if a.date != b.date { return a.date < b.date }
+        return a.id < b.id
+    }
 }
 
-protocol FindingSource {
-    /// The next finding of this source's severity, in order; nil when there are no more.
-    mutating func next(holdingBack: inout [Severity: [Int: [Finding]]]) throws -> OrderedFinding?
+/// A finding, or what the caller turned it into (`Payload`: the finding
+/// itself, or its encoded output row), with its place in the order.
+struct OrderedItem<Payload> {
+    let place: Place
+    let severity: Severity
+    let payload: Payload
 }
 
-/// A query read at its rule's severity: its possible findings of a lower
-/// severity are held back for later.
-struct LiveSource: FindingSource {
-    let cursor: FindingCursor
-    let level: Severity
+/// One input of the merge at one severity: a rule query read at its rule's
+/// severity (its possible findings of a lower severity are held back for
+/// later), or the findings held back from a higher severity, already in order.
+struct MergeSource<Payload> {
+    private let cursor: ItemCursor<Payload>?
+    /// The cursor's index in the audit: findings held back are kept by it.
+    private let number: Int
+    private let level: Severity
+    private let held: [OrderedItem<Payload>]
+    private var index = 0
 
-    mutating func next(holdingBack: inout [Severity: [Int: [Finding]]]) throws -> OrderedFinding? {
+    init(cursor: ItemCursor<Payload>, number: Int, level: Severity) {
+        self.cursor = cursor
+        self.number = number
+        self.level = level
+        held = []
+    }
+
+    init(held: [OrderedItem<Payload>], level: Severity) {
+        cursor = nil
+        number = -1
+        self.level = level
+        self.held = held
+    }
+
+    /// The next item of this source's severity, in order; nil when there are no more.
+    mutating func next(holdingBack: inout [Severity: [Int: [OrderedItem<Payload>]]]) throws -> OrderedItem<Payload>? {
+        guard let cursor else {
+            guard index < held.count else { return nil }
+            defer { index += 1 }
+            return held[index]
+        }
         while let next = try cursor.next() {
-            if next.finding.severity == level { return next }
-            holdingBack[next.finding.severity, default: [:]][cursor.order, default: []].append(next.finding)
+            if next.severity == level { return next }
+            holdingBack[next.severity, default: [:]][number, default: []].append(next)
         }
         return nil
     }
 }
 
-/// Findings held back from a higher severity, already in order.
-struct HeldSource: FindingSource {
-    let order: Int
-    let findings: [Finding]
-    private var index = 0
-
-    init(order: Int, findings: [Finding]) {
-        self.order = order
-        self.findings = findings
-    }
-
-    mutating func next(holdingBack: inout [Severity: [Int: [Finding]]]) throws -> OrderedFinding? {
-        guard index < findings.count else { return nil }
-        defer { index += 1 }
-        let finding = findings[index]
-        return OrderedFinding(key: CalendarDate.sortKey(finding.date), order: order, finding: finding)
-    }
-}
-
-/// A binary min-heap of source heads, by (date key, rule order). It holds
-/// only the keys and the source's index; the findings wait in `heads`, so
-/// reordering the heap never copies a finding.
-struct SourceHeap {
+/// A binary min-heap of source heads, by place. It holds only the places
+/// and the source's index; the items wait in `heads`, so reordering the heap
+/// never copies an item.
+struct SourceHeap<Payload> {
     private struct Entry {
-        let key: Int64
-        let order: Int
+        let place: Place
         let source: Int
     }
 
     private var items: [Entry] = []
-    private var heads: [Finding?]
+    private var heads: [OrderedItem<Payload>?]
 
     init(sources: Int) {
         heads = Array(repeating: nil, count: sources)
         items.reserveCapacity(sources)
     }
 
-    private static func less(_ a: Entry, _ b: Entry) -> Bool {
-        a.key != b.key ? a.key < b.key : a.order < b.order
-    }
+    private static func less(_ a: Entry, _ b: Entry) -> Bool { a.place < b.place }
 
-    mutating func push(_ finding: OrderedFinding, source: Int) {
-        heads[source] = finding.finding
-        items.append(Entry(key: finding.key, order: finding.order, source: source))
+    mutating func push(_ item: OrderedItem<Payload>, source: Int) {
+        heads[source] = item
+        items.append(Entry(place: item.place, source: source))
         var child = items.count - 1
         while child > 0 {
             let parent = (child - 1) / 2
@@ -81,8 +98,8 @@ struct SourceHeap {
         }
     }
 
-    /// The first finding and the index of the source it came from.
-    mutating func pop() -> (Finding, Int)? {
+    /// The first item and the index of the source it came from.
+    mutating func pop() -> (OrderedItem<Payload>, Int)? {
         guard !items.isEmpty else { return nil }
         let top = items[0]
         let last = items.removeLast()
@@ -99,8 +116,8 @@ struct SourceHeap {
                 parent = smallest
             }
         }
-        guard let finding = heads[top.source] else { return nil }
+        guard let item = heads[top.source] else { return nil }
         heads[top.source] = nil
-        return (finding, top.source)
+        return (item, top.source)
     }
 }

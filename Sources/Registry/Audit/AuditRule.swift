@@ -25,19 +25,23 @@ public struct AuditRule: Sendable {
 struct RuleQuery: Sendable {
     let recordType: RecordType
     let sql: String
-    /// True for a query that reads a large part of the agreements table in
-    /// index order (row by row, out of file order): its own connection then
-    /// maps the file into memory rather than reading each page with a system
-    /// call. Only for such queries: every mapping counts again in the
-    /// process's resident size, though the pages are shared.
-    let mapsFile: Bool
+    /// How many threads share the query when the audit runs in parallel, for a
+    /// query whose findings alone would keep one core busy longer than the
+    /// whole audit should take. Each part reads the rows of one range of
+    /// ids, `(a.id - 1) * :parts / :last_id = :part` (the SQL must have that
+    /// condition; :last_id is the largest agreement id when the audit began,
+    /// read once; a serial audit reads all of it as part 0 of 1), in
+    /// the query's order, and the merge interleaves the parts. For that, such
+    /// a query selects two more columns last: the rest of its ORDER BY after
+    /// sort_date, a date (NULL first) and the id.
+    let parts: Int
     let describe: @Sendable (RuleRow, AuditSettings) -> FindingDetails
 
-    init(recordType: RecordType, mapsFile: Bool = false, sql: String,
+    init(recordType: RecordType, parts: Int = 1, sql: String,
          describe: @escaping @Sendable (RuleRow, AuditSettings) -> FindingDetails) {
         self.recordType = recordType
         self.sql = sql
-        self.mapsFile = mapsFile
+        self.parts = parts
         self.describe = describe
     }
 }

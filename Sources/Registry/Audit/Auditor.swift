@@ -28,6 +28,25 @@ public final class Auditor {
     /// writing, or accept that a commit in between may show in some rules only.)
     @discardableResult
     public func run(parallel: Bool = true, _ emit: (Finding) throws -> Void) throws -> AuditSummary {
+        try run(parallel: parallel, transform: { $0 }, emit)
+    }
+
+    /// Calls `emit` with every finding encoded by `encode` (as an output row),
+    /// in order, and returns the counts. `encode` runs on the thread that
+    /// reads the finding's rule (with `parallel`, several at once), so that
+    /// the encoding is shared between the cores; `emit` runs on the calling
+    /// thread.
+    @discardableResult
+    public func run(parallel: Bool = true, encode: @escaping @Sendable (Finding) -> [UInt8],
+                    _ emit: ([UInt8]) throws -> Void) throws -> AuditSummary {
+        try run(parallel: parallel, transform: encode, emit)
+    }
+
+    /// The merge, for either payload. Not public, so that the compiler
+    /// specializes it for both (generic code run unspecialized looks up type
+    /// metadata for every finding).
+    private func run<Payload>(parallel: Bool, transform: @escaping @Sendable (Finding) -> Payload,
+                              _ emit: (Payload) throws -> Void) throws -> AuditSummary {
         var summary = AuditSummary(asOf: settings.asOf)
         let path = connection.path
         let threaded = parallel && !path.isEmpty && path != ":memory:" && !path.hasPrefix("file:")
@@ -37,38 +56,46 @@ public final class Auditor {
         try connection.execute("PRAGMA mmap_size = \(Self.mmapSize)")
         defer { try? connection.execute("PRAGMA mmap_size = \(mmapSize)") }
 
-        var cursors: [FindingCursor] = []
+        var cursors: [ItemCursor<Payload>] = []
         defer { cursors.forEach { $0.cancel() } }
+        let lastID = try connection.scalar("SELECT coalesce(max(id), 1) FROM agreements")?.int64 ?? 1
+        var order = 0
         for rule in rules {
             for query in rule.queries {
                 if threaded {
-                    cursors.append(PrefetchingCursor(rule: rule, query: query, order: cursors.count, path: path,
-                                                     busyTimeout: connection.configuration.busyTimeout,
-                                                     settings: settings))
+                    for part in 0..<query.parts {
+                        let split = QuerySplit(part: part, parts: query.parts, lastID: lastID)
+                        cursors.append(.prefetching(rule: rule, query: query, order: order, split: split, path: path,
+                                                    busyTimeout: connection.configuration.busyTimeout,
+                                                    settings: settings, transform: transform))
+                    }
                 } else {
-                    cursors.append(try QueryCursor(rule: rule, query: query, order: cursors.count,
-                                                   connection: connection, settings: settings))
+                    let whole = QuerySplit(part: 0, parts: 1, lastID: lastID)
+                    cursors.append(try .serial(rule: rule, query: query, order: order, split: whole,
+                                               connection: connection, settings: settings, transform: transform))
                 }
+                order += 1
             }
         }
         // Possible findings held back for a lower severity, by cursor.
-        var heldBack: [Severity: [Int: [Finding]]] = [:]
+        var heldBack: [Severity: [Int: [OrderedItem<Payload>]]] = [:]
         for level in Severity.allCases {
-            var sources: [FindingSource] = cursors.filter { $0.rule.severity == level }.map {
-                LiveSource(cursor: $0, level: level)
+            var sources = cursors.indices.filter { cursors[$0].rule.severity == level }.map {
+                MergeSource(cursor: cursors[$0], number: $0, level: level)
             }
-            for (order, findings) in heldBack[level] ?? [:] {
-                sources.append(HeldSource(order: order, findings: findings))
+            for (_, items) in heldBack[level] ?? [:] {
+                sources.append(MergeSource(held: items, level: level))
             }
-            var heap = SourceHeap(sources: sources.count)
+            heldBack[level] = nil
+            var heap = SourceHeap<Payload>(sources: sources.count)
             for index in sources.indices {
                 if let head = try sources[index].next(holdingBack: &heldBack) {
                     heap.push(head, source: index)
                 }
             }
-            while let (finding, index) = heap.pop() {
-                summary.add(finding.severity)
-                try emit(finding)
+            while let (item, index) = heap.pop() {
+                summary.add(item.severity)
+                try emit(item.payload)
                 if let next = try sources[index].next(holdingBack: &heldBack) {
                     heap.push(next, source: index)
                 }
@@ -88,14 +115,16 @@ public final class Auditor {
         return all
     }
 
-    /// The audit reads views and columns that migration 0004 adds.
+    /// The audit reads views and columns that migration 0004 adds, and the
+    /// indexes of 0006.
     static func checkSchema(_ connection: Connection) throws {
         let present = try connection.scalar("""
             SELECT count(*) FROM sqlite_schema
             WHERE name IN ('agreement_dates', 'membership_dates', 'appointment_dates', 'news_item_dates',
-                           'institution_dates', 'institution_successors')
+                           'institution_dates', 'institution_successors', 'agreements_party_set',
+                           'agreements_end_before_start', 'agreements_retroactive')
             """)?.int64 ?? 0
-        guard present < 6 else { return }
+        guard present < 9 else { return }
         let pending = (try? RegistryDatabase.migrator().status(of: connection).pending.count) ?? 1
         throw RegistryError.needsMigration(path: connection.path, pending: max(pending, 1))
     }

@@ -1,17 +1,19 @@
 import Database
 import Foundation
 
-/// The findings of one rule query, in the query's order.
-protocol FindingCursor: AnyObject {
-    var rule: AuditRule { get }
-    var order: Int { get }
-    func next() throws -> OrderedFinding?
-    /// Stops reading early (the audit ended with an error); idempotent.
-    func cancel()
+/// Which part of a query in parts a cursor reads (see `RuleQuery.parts`).
+struct QuerySplit: Sendable {
+    var part: Int
+    var parts: Int
+    /// The largest agreement id when the audit began, read once, so that
+    /// every part divides the same range of ids whatever each connection sees.
+    var lastID: Int64
+
+    var parameters: [String: DatabaseValueConvertible] { [":part": part, ":parts": parts, ":last_id": lastID] }
 }
 
 /// The rows of one rule query, worded as findings, read on the calling thread.
-final class QueryCursor: FindingCursor {
+final class QueryCursor {
     let rule: AuditRule
     let query: RuleQuery
     let order: Int
@@ -19,18 +21,37 @@ final class QueryCursor: FindingCursor {
     private let settings: AuditSettings
     private var finished = false
 
-    init(rule: AuditRule, query: RuleQuery, order: Int, connection: Connection, settings: AuditSettings) throws {
+    /// `split`: which part of a query in parts (see `RuleQuery.parts`).
+    init(rule: AuditRule, query: RuleQuery, order: Int, split: QuerySplit, connection: Connection,
+         settings: AuditSettings) throws {
         self.rule = rule
         self.query = query
         self.order = order
         self.settings = settings
+        ruleID = rule.id
+        severity = rule.severity
+        describe = query.describe
+        recordType = query.recordType
         statement = try connection.prepare(query.sql)
         // Each query binds only the settings it reads.
         let names = Set(statement.parameterNames.compactMap { $0 })
-        try statement.bind(named: settings.parameters.filter { names.contains($0.key) })
+        var parameters = settings.parameters
+        parameters.merge(split.parameters) { _, split in split }
+        try statement.bind(named: parameters.filter { names.contains($0.key) })
+        tiebreak = query.parts > 1 ? statement.columnCount - 2 : nil
     }
 
-    func next() throws -> OrderedFinding? {
+    /// The columns that order the rows of one sort_date, for a query in parts.
+    private let tiebreak: Int?
+    // What each row needs, kept apart: reading them through `rule` and
+    // `query` would copy those structs for every finding.
+    private let ruleID: String
+    private let severity: Severity
+    private let recordType: RecordType
+    private let describe: @Sendable (RuleRow, AuditSettings) -> FindingDetails
+
+    /// The next finding with its place in the order, or nil at the end.
+    func next() throws -> (place: Place, finding: Finding)? {
         guard !finished else { return nil }
         guard try statement.step() else {
             finished = true
@@ -38,47 +59,92 @@ final class QueryCursor: FindingCursor {
         }
         let row = RuleRow(statement: statement)
         let certain = row.certain
-        let details = query.describe(row, settings)
+        let details = describe(row, settings)
         let date = row.sortDate
         let finding = Finding(
-            rule: rule.id, severity: certain ? rule.severity : rule.severity.lowered,
-            certainty: certain ? .certain : .possible, recordType: query.recordType, recordKey: row.key,
+            rule: ruleID, severity: certain ? severity : severity.lowered,
+            certainty: certain ? .certain : .possible, recordType: recordType, recordKey: row.key,
             recordTitle: row.title, date: date, dates: details.dates, related: details.related, days: details.days,
             message: details.message)
-        return OrderedFinding(key: CalendarDate.sortKey(date), order: order, finding: finding)
+        var place = Place(key: CalendarDate.sortKey(date), order: order)
+        if let tiebreak {
+            place.date = statement.isNull(at: tiebreak) ? Int64.min : CalendarDate.sortKey(statement.string(at: tiebreak))
+            place.id = statement.int64(at: tiebreak + 1)
+        }
+        return (place, finding)
     }
 
     func cancel() { finished = true }
 }
 
+/// The items of one rule query in the query's order: its findings, each
+/// turned into the caller's payload (the finding itself, or its output row).
+final class ItemCursor<Payload> {
+    let rule: AuditRule
+    private let pull: () throws -> OrderedItem<Payload>?
+    private let stop: () -> Void
+
+    private init(rule: AuditRule, pull: @escaping () throws -> OrderedItem<Payload>?, stop: @escaping () -> Void) {
+        self.rule = rule
+        self.pull = pull
+        self.stop = stop
+    }
+
+    func next() throws -> OrderedItem<Payload>? { try pull() }
+
+    /// Stops reading early (the audit ended with an error); idempotent.
+    func cancel() { stop() }
+
+    /// Reads on the calling thread, with the caller's connection.
+    static func serial(rule: AuditRule, query: RuleQuery, order: Int, split: QuerySplit, connection: Connection,
+                       settings: AuditSettings, transform: @escaping (Finding) -> Payload) throws -> ItemCursor {
+        let cursor = try QueryCursor(rule: rule, query: query, order: order, split: split, connection: connection,
+                                     settings: settings)
+        return ItemCursor(rule: rule, pull: {
+            guard let (place, finding) = try cursor.next() else { return nil }
+            return OrderedItem(place: place, severity: finding.severity, payload: transform(finding))
+        }, stop: cursor.cancel)
+    }
+
+    /// Reads ahead on a thread of its own (see `Prefetcher`): part `part` of `parts` of the query.
+    static func prefetching(rule: AuditRule, query: RuleQuery, order: Int, split: QuerySplit, path: String,
+                            busyTimeout: TimeInterval, settings: AuditSettings,
+                            transform: @escaping @Sendable (Finding) -> Payload) -> ItemCursor {
+        let prefetcher = Prefetcher<Payload>(rule: rule, query: query, order: order, split: split, path: path, busyTimeout: busyTimeout, settings: settings,
+                                             transform: transform)
+        return ItemCursor(rule: rule, pull: prefetcher.next, stop: prefetcher.cancel)
+    }
+}
+
 /// A rule query read ahead on its own thread and read-only connection, so
 /// that the rules run side by side on several cores while the caller merges
-/// and writes. At most `capacity` findings wait in memory: then the reader
-/// pauses until the merge catches up, so memory stays flat however many
-/// findings there are.
-final class PrefetchingCursor: FindingCursor, @unchecked Sendable {
-    let rule: AuditRule
-    let order: Int
-    static let chunkSize = 1024
-    static let maxChunks = 4
+/// and writes. The thread also words each finding and turns it into the
+/// caller's payload (such as its encoded output row), which is most of the
+/// work per finding. At most `maxChunks` chunks wait in memory: then the
+/// reader pauses until the merge catches up, so memory stays bounded however
+/// many findings there are.
+final class Prefetcher<Payload>: @unchecked Sendable {
+    static var chunkSize: Int { 1024 }
+    /// Enough for a rule whose turn in the merge comes later (its findings
+    /// are of a lower severity) to do most of its work before its turn.
+    static var maxChunks: Int { 16 }
 
     // Guarded by `condition`.
     private let condition = NSCondition()
-    private var chunks: [[OrderedFinding]] = []
+    private var chunks: [[OrderedItem<Payload>]] = []
     private var producerDone = false
     private var failure: Error?
     private var cancelled = false
 
     // Used only by the consuming thread.
-    private var current: [OrderedFinding] = []
+    private var current: [OrderedItem<Payload>] = []
     private var index = 0
 
-    init(rule: AuditRule, query: RuleQuery, order: Int, path: String, busyTimeout: TimeInterval,
-         settings: AuditSettings) {
-        self.rule = rule
-        self.order = order
+    init(rule: AuditRule, query: RuleQuery, order: Int, split: QuerySplit, path: String,
+         busyTimeout: TimeInterval, settings: AuditSettings, transform: @escaping @Sendable (Finding) -> Payload) {
         let thread = Thread { [self] in
-            produce(query: query, path: path, busyTimeout: busyTimeout, settings: settings)
+            produce(rule: rule, query: query, order: order, split: split, path: path,
+                    busyTimeout: busyTimeout, settings: settings, transform: transform)
         }
         thread.name = "audit \(rule.id)"
         thread.start()
@@ -86,16 +152,16 @@ final class PrefetchingCursor: FindingCursor, @unchecked Sendable {
 
     deinit { cancel() }
 
-    private func produce(query: RuleQuery, path: String, busyTimeout: TimeInterval, settings: AuditSettings) {
+    private func produce(rule: AuditRule, query: RuleQuery, order: Int, split: QuerySplit, path: String,
+                         busyTimeout: TimeInterval, settings: AuditSettings, transform: (Finding) -> Payload) {
         do {
             let connection = try RegistryDatabase.open(path: path, access: .read, busyTimeout: busyTimeout)
-            if query.mapsFile { try connection.execute("PRAGMA mmap_size = \(Auditor.mmapSize)") }
-            let cursor = try QueryCursor(rule: rule, query: query, order: order, connection: connection,
-                                         settings: settings)
-            var chunk: [OrderedFinding] = []
+            let cursor = try QueryCursor(rule: rule, query: query, order: order, split: split,
+                                         connection: connection, settings: settings)
+            var chunk: [OrderedItem<Payload>] = []
             chunk.reserveCapacity(Self.chunkSize)
-            while let next = try cursor.next() {
-                chunk.append(next)
+            while let (place, finding) = try cursor.next() {
+                chunk.append(OrderedItem(place: place, severity: finding.severity, payload: transform(finding)))
                 if chunk.count == Self.chunkSize {
                     guard deliver(chunk) else { return }
                     chunk.removeAll(keepingCapacity: true)
@@ -109,7 +175,7 @@ final class PrefetchingCursor: FindingCursor, @unchecked Sendable {
     }
 
     /// Hands a chunk to the consumer, waiting while the queue is full. False when cancelled.
-    private func deliver(_ chunk: [OrderedFinding]) -> Bool {
+    private func deliver(_ chunk: [OrderedItem<Payload>]) -> Bool {
         condition.lock()
         defer { condition.unlock() }
         while chunks.count >= Self.maxChunks && !cancelled { condition.wait() }
@@ -127,7 +193,7 @@ final class PrefetchingCursor: FindingCursor, @unchecked Sendable {
         condition.unlock()
     }
 
-    func next() throws -> OrderedFinding? {
+    func next() throws -> OrderedItem<Payload>? {
         if index < current.count {
             index += 1
             return current[index - 1]
@@ -156,4 +222,3 @@ final class PrefetchingCursor: FindingCursor, @unchecked Sendable {
         condition.unlock()
     }
 }
-

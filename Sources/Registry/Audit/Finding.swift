@@ -74,7 +74,10 @@ public struct Finding: Equatable, Sendable {
     ]
 
     /// `dates` as one field: `expires_on=2024-06-30; signed_on=2024-07`.
-    public var datesText: String {
+    public var datesText: String { Self.datesText(dates) }
+
+    /// `dates` as one field (see `datesText`).
+    public static func datesText(_ dates: [FindingDate]) -> String {
         var text = ""
         for (index, date) in dates.enumerated() {
             if index > 0 { text += "; " }

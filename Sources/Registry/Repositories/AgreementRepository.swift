@@ -12,6 +12,13 @@ struct AgreementRecord: Equatable {
     var topics: String?
     var source: String?
     var notes: String?
+    /// The parties' institution ids, sorted and joined by ',' (migration 0006):
+    /// the same text exactly when the parties are the same.
+    var partySet: String?
+
+    static func partySet(_ parties: [Int64]) -> String {
+        parties.sorted().map(String.init).joined(separator: ",")
+    }
 }
 
 /// The SQL for agreements and their parties. The insert path (the common
@@ -19,18 +26,19 @@ struct AgreementRecord: Equatable {
 /// out whether the key exists, and one INSERT per party.
 final class AgreementRepository {
     static let insertSQL = """
-        INSERT INTO agreements (key, title, kind, status, signed_on, effective_from, expires_on, topics, source, notes)
-        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
+        INSERT INTO agreements (key, title, kind, status, signed_on, effective_from, expires_on, topics, source, notes,
+                                party_set)
+        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
         ON CONFLICT (key) DO NOTHING
         """
     static let selectByKeySQL = """
-        SELECT id, key, title, kind, status, signed_on, effective_from, expires_on, topics, source, notes
+        SELECT id, key, title, kind, status, signed_on, effective_from, expires_on, topics, source, notes, party_set
         FROM agreements WHERE key = ?1
         """
     static let updateSQL = """
         UPDATE agreements SET key = ?1, title = ?2, kind = ?3, status = ?4, signed_on = ?5, effective_from = ?6,
-               expires_on = ?7, topics = ?8, source = ?9, notes = ?10
-        WHERE id = ?11
+               expires_on = ?7, topics = ?8, source = ?9, notes = ?10, party_set = ?11
+        WHERE id = ?12
         """
     /// Candidates for an agreement given without a key: same kind and
     /// signing date, and sharing a party.
@@ -85,6 +93,7 @@ final class AgreementRepository {
         try statement.bind(text: record.topics, at: 8)
         try statement.bind(text: record.source, at: 9)
         try statement.bind(text: record.notes, at: 10)
+        try statement.bind(text: record.partySet, at: 11)
     }
 
     /// Inserts the agreement and its parties unless the key exists; returns the new id, or nil.
@@ -114,9 +123,10 @@ final class AgreementRepository {
 
     /// `INSERT ... VALUES (...), (...) ON CONFLICT (key) DO NOTHING` for `rows` rows.
     static func batchInsertSQL(rows: Int) -> String {
-        let row = "(" + Array(repeating: "?", count: 10).joined(separator: ", ") + ")"
+        let row = "(" + Array(repeating: "?", count: 11).joined(separator: ", ") + ")"
         return """
-            INSERT INTO agreements (key, title, kind, status, signed_on, effective_from, expires_on, topics, source, notes)
+            INSERT INTO agreements (key, title, kind, status, signed_on, effective_from, expires_on, topics, source, notes,
+                                    party_set)
             VALUES \(Array(repeating: row, count: rows).joined(separator: ", "))
             ON CONFLICT (key) DO NOTHING
             """
@@ -170,6 +180,7 @@ final class AgreementRepository {
             gather(record.topics)
             gather(record.source)
             gather(record.notes)
+            gather(record.partySet)
         }
         let changed: Int = try arena.withUnsafeBufferPointer { bytes in
             statement.reset()
@@ -239,7 +250,7 @@ final class AgreementRepository {
         let record = AgreementRecord(
             key: s.string(at: 1) ?? "", title: s.string(at: 2) ?? "", kind: s.string(at: 3) ?? "", status: s.string(at: 4) ?? "",
             signedOn: s.string(at: 5), effectiveFrom: s.string(at: 6), expiresOn: s.string(at: 7), topics: s.string(at: 8),
-            source: s.string(at: 9), notes: s.string(at: 10))
+            source: s.string(at: 9), notes: s.string(at: 10), partySet: s.string(at: 11))
         return (s.int64(at: 0), record)
     }
 
@@ -260,7 +271,7 @@ final class AgreementRepository {
     func update(id: Int64, to record: AgreementRecord) throws {
         try update.execute {
             try bind(record, to: $0)
-            try $0.bind(int64: id, at: 11)
+            try $0.bind(int64: id, at: 12)
         }
     }
 

@@ -42,39 +42,31 @@ extension AuditRules {
     }
 
     /// Finding agreements with the same set of parties without comparing every
-    /// pair: one pass over agreement_parties (in primary-key order, no sort)
-    /// gives each agreement a fingerprint of its party set, the sum of a
-    /// scrambled value of each party id (a plain sum would make {1, 4} equal
-    /// {2, 3}). Only agreements whose fingerprint and party count another
-    /// agreement shares are candidates; for them the parties are compared
-    /// exactly, so a fingerprint collision can never produce a finding.
+    /// pair: `party_set` (migration 0006) holds each agreement's sorted party
+    /// ids, so one walk over the index of active agreements by (kind,
+    /// party_set), in index order with no sort, finds the groups of two or
+    /// more; only their members are read. The parties of each pair are still
+    /// compared exactly, so a party_set that no longer matches the parties
+    /// (a row edited by hand) cannot produce a finding.
     static let overlapSQL = """
-        WITH party_sets AS (
-            SELECT agreement_id, count(*) AS party_count,
-                   sum(((institution_id * 48271) % 2147483647) * (((institution_id * 48271) % 2147483647) % 1048573))
-                       AS fingerprint
-            FROM agreement_parties
-            GROUP BY agreement_id
-        ),
-        shared AS (
-            SELECT fingerprint, party_count, json_group_array(agreement_id) AS ids
-            FROM party_sets
-            GROUP BY fingerprint, party_count
+        WITH shared AS (
+            SELECT kind, party_set
+            FROM agreements INDEXED BY agreements_party_set
+            WHERE status = 'active' AND party_set IS NOT NULL
+            GROUP BY kind, party_set
             HAVING count(*) > 1
         ),
-        candidates AS MATERIALIZED (
-            SELECT s.fingerprint, s.party_count, CAST(j.value AS INTEGER) AS agreement_id
-            FROM shared AS s, json_each(s.ids) AS j
-        ),
-        periods AS (
-            SELECT c.fingerprint, c.party_count, a.id, a.key, a.title, a.kind,
+        periods AS MATERIALIZED (
+            SELECT s.party_set, a.id, a.key, a.title, a.kind,
+                   length(s.party_set) - length(replace(s.party_set, ',', '')) + 1 AS party_count,
                    coalesce(a.effective_from, a.signed_on) AS start,
                    coalesce(a.effective_first, a.signed_first) AS start_first,
                    coalesce(a.effective_last, a.signed_last) AS start_last,
                    a.expires_on, a.expires_first, a.expires_last
-            FROM candidates AS c
-            CROSS JOIN agreement_dates AS a ON a.id = c.agreement_id  -- the few candidates drive
-            WHERE a.status = 'active'
+            FROM shared AS s
+            JOIN agreements AS t INDEXED BY agreements_party_set
+              ON t.kind = s.kind AND t.party_set = s.party_set AND t.status = 'active'
+            JOIN agreement_dates AS a ON a.id = t.id
         )
         SELECT
             coalesce(r.start_last, '0000-01-01') <= coalesce(o.expires_first, '9999-12-31')
@@ -84,8 +76,7 @@ extension AuditRules {
             o.key, o.title, o.start, o.expires_on,                                  -- 6, 7, 8, 9
             r.kind, r.party_count                                                   -- 10, 11
         FROM periods AS r
-        JOIN periods AS o
-          ON o.fingerprint = r.fingerprint AND o.party_count = r.party_count AND o.kind = r.kind AND o.id <> r.id
+        JOIN periods AS o ON o.party_set = r.party_set AND o.kind = r.kind AND o.id <> r.id
         WHERE
             -- Report each pair once, on the agreement that starts later (then by key).
             (coalesce(r.start_first, ''), r.key) > (coalesce(o.start_first, ''), o.key)
@@ -93,6 +84,8 @@ extension AuditRules {
             AND coalesce(r.start_first, '0000-01-01') <= coalesce(o.expires_last, '9999-12-31')
             AND coalesce(o.start_first, '0000-01-01') <= coalesce(r.expires_last, '9999-12-31')
             -- Exactly the same parties: as many, and none of r's missing from o.
+            AND (SELECT count(*) FROM agreement_parties WHERE agreement_id = r.id)
+                = (SELECT count(*) FROM agreement_parties WHERE agreement_id = o.id)
             AND NOT EXISTS (
                 SELECT 1 FROM agreement_parties AS rp
                 WHERE rp.agreement_id = r.id

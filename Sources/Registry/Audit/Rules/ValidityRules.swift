@@ -14,16 +14,19 @@ extension AuditRules {
             """,
         defaultSettings: "",
         queries: [
-            // Most active agreements of a large registry have expired: this reads them all, in expiry order.
-            RuleQuery(recordType: .agreement, mapsFile: true, sql: """
+            // Most active agreements of a large registry may have expired: this
+            // reads them all, in expiry order, in two parts on two threads.
+            RuleQuery(recordType: .agreement, parts: 2, sql: """
                 SELECT
                     coalesce(a.expires_last < :as_of, 0) AS certain,
                     a.expires_on AS sort_date, a.key, a.title,
-                    a.expires_on, a.expires_first, a.expires_last                           -- 4, 5, 6
+                    a.expires_on, a.expires_first, a.expires_last,                          -- 4, 5, 6
+                    a.signed_on, a.id                                                       -- the order within a day
                 FROM agreement_dates AS a
                 WHERE a.status = 'active'
                   AND a.expires_on < :as_of
                   AND a.expires_first < :as_of
+                  AND (a.id - 1) * :parts / :last_id = :part
                 ORDER BY a.expires_on, a.signed_on, a.id
                 """,
                 describe: { row, settings in

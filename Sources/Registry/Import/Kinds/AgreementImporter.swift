@@ -83,7 +83,8 @@ final class AgreementImporter: RowImporter {
         guard let key else { return nil }
         let record = AgreementRecord(key: key, title: title, kind: kind.rawValue, status: status.rawValue,
                                      signedOn: signed?.iso, effectiveFrom: effective?.iso, expiresOn: expires?.iso,
-                                     topics: row[.topics].map(Self.normalizedList), source: row[.source], notes: row[.notes])
+                                     topics: row[.topics].map(Self.normalizedList), source: row[.source], notes: row[.notes],
+                                     partySet: AgreementRecord.partySet(partyIDs))
         if batching && row[.key] != nil {
             batch.append(Waiting(line: row.line, record: record, parties: partyIDs, present: row.present, keyGiven: true,
                                  warnings: check.warnings))
