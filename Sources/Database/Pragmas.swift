@@ -8,6 +8,7 @@ public enum IntegerPragma: String, Sendable, CaseIterable {
     case mmapSize = "mmap_size"
     case userVersion = "user_version"
     case applicationID = "application_id"
+    case threads = "threads"
 }
 
 extension Connection {

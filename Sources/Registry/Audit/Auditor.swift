@@ -52,9 +52,9 @@ public final class Auditor {
         let threaded = parallel && !path.isEmpty && path != ":memory:" && !path.hasPrefix("file:")
         // A full audit reads much of the file, partly in index order: mapped
         // pages spare a system call per page read. Only for this run.
-        let mmapSize = try connection.scalar("PRAGMA mmap_size")?.int64 ?? 0
-        try connection.execute("PRAGMA mmap_size = \(Self.mmapSize)")
-        defer { try? connection.execute("PRAGMA mmap_size = \(mmapSize)") }
+        let mmapSize = try connection.pragma(.mmapSize) ?? 0
+        try connection.setPragma(.mmapSize, to: Self.mmapSize)
+        defer { try? connection.setPragma(.mmapSize, to: mmapSize) }
 
         var cursors: [ItemCursor<Payload>] = []
         defer { cursors.forEach { $0.cancel() } }

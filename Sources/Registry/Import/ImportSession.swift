@@ -28,9 +28,9 @@ final class ImportSession {
     /// they cost more than the rest of an insert together. NOT NULL, UNIQUE
     /// and foreign keys stay enforced. A larger page cache keeps the indexes
     /// being filled in memory.
-    func beginBulkWork(enforceCheckConstraints: Bool) throws {
+    func beginBulkWork(enforceCheckConstraints: Bool, cacheSize: Int64 = importCacheSize) throws {
         savedCacheSize = try connection.pragma(.cacheSize)
-        try connection.setPragma(.cacheSize, to: Self.importCacheSize)
+        try connection.setPragma(.cacheSize, to: cacheSize)
         // Multi-row statements keep a statement journal (the pages they
         // change, to undo a failed statement); in memory it costs a few
         // pages per statement instead of a temporary file written per statement.

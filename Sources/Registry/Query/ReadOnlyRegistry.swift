@@ -13,8 +13,8 @@ public enum ReadOnlyRegistry {
         try connection.execute("PRAGMA query_only = ON")
         // Reports jump around a large file; mapping it saves a read() call
         // per page (SQLite falls back to reads where mmap is unavailable).
-        try connection.execute("PRAGMA mmap_size = 1073741824")
-        try connection.execute("PRAGMA cache_size = -16384")
+        try connection.setPragma(.mmapSize, to: 1 << 30)
+        try connection.setPragma(.cacheSize, to: -16384)
         return QueryGuard(connection: connection)
     }
 

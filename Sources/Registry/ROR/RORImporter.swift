@@ -26,7 +26,7 @@ public enum RORImporter {
             // `RORInstitution` check every value they state (ROR ids, country
             // codes, years, kinds, languages, non-empty names and keys).
             let session = ImportSession(connection: connection)
-            try session.beginBulkWork(enforceCheckConstraints: false)
+            try session.beginBulkWork(enforceCheckConstraints: false, cacheSize: RORImportRun.cacheSize)
             defer { session.endBulkWork() }
             let run = try RORImportRun(connection: connection, options: options, file: source.name)
             let result = try run.run(source)

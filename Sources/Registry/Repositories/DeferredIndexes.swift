@@ -38,13 +38,15 @@ final class DeferredIndexes {
             // The sort of millions of entries goes to temporary files, not
             // memory (with temp_store = MEMORY, SQLite's sorter never spills).
             try connection.withPragma(.tempStore, setTo: Self.tempStoreFile) {
-                for index in pending { try connection.execute(index.sql) }
+                try connection.withPragma(.threads, setTo: 2) {
+                    for index in pending { try connection.execute(index.sql) }
+                }
             }
         }
     }
 
     /// KiB, as a negative cache size: 4 MiB.
-    static let sortCacheSize: Int64 = -4096
+    static let sortCacheSize: Int64 = -2048
     /// `PRAGMA temp_store = FILE`.
     static let tempStoreFile: Int64 = 1
 
