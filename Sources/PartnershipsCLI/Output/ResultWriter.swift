@@ -269,7 +269,7 @@ public struct CSVWriter: ResultWriter {
     /// Bytes from the database as they are when well-formed UTF-8; anything
     /// else through a String, which repairs it as the value path always has.
     static func append(validating utf8: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8]) {
-        if UTF8Check.isValid(utf8) {
+        if UTF8Validation.isValid(utf8) {
             append(utf8: utf8, to: &bytes)
         } else {
             append(String(decoding: utf8, as: UTF8.self), to: &bytes)
@@ -411,7 +411,7 @@ public struct JSONWriter: ResultWriter {
             if let number = row.integer(at: index) {
                 line.append(contentsOf: String(number).utf8)
             } else if row.withText(at: index, { utf8 in
-                if UTF8Check.isValid(utf8) {
+                if UTF8Validation.isValid(utf8) {
                     Self.appendQuoted(utf8: utf8, to: &line)
                 } else {
                     Self.appendQuoted(String(decoding: utf8, as: UTF8.self), to: &line)
