@@ -45,7 +45,7 @@ final class DeferredIndexes {
         }
     }
 
-    /// KiB, as a negative cache size: 4 MiB.
+    /// KiB, as a negative cache size: 2 MiB.
     static let sortCacheSize: Int64 = -2048
     /// `PRAGMA temp_store = FILE`.
     static let tempStoreFile: Int64 = 1
