@@ -43,6 +43,9 @@ final class ImportCommandTests: XCTestCase {
         XCTAssertTrue(result.stderr.contains("\(file):3: column 'parties': unknown institution 'Yrok'; did you mean 'University of York'?"),
                       result.stderr)
         XCTAssertTrue(result.stderr.contains("partnerships: error: \(file): 1 of 2 rows rejected; nothing was written"), result.stderr)
+        // The summary must not claim the valid row as inserted: it was rolled back with the rest.
+        XCTAssertTrue(result.stdout.contains("2 rows: 1 to insert, 0 to update, 0 unchanged, 1 rejected, 0 warnings; nothing written;"),
+                      result.stdout)
         let check = try CLIRunner.run(["import", "agreements", try write("ok.csv", "key,title,kind,parties\na1,Fine,mou,UM;york\n"),
                                        "--db", db])
         XCTAssertTrue(check.stdout.contains("1 inserted"), "the valid row of the failed file was not kept: \(check.stdout)")
@@ -59,6 +62,7 @@ final class ImportCommandTests: XCTestCase {
         let dry = try CLIRunner.run(["import", "agreements", file, "--db", db, "--dry-run", "--skip-invalid"])
         XCTAssertEqual(dry.status, 0, dry.stderr)
         XCTAssertTrue(dry.stdout.contains("dry run: nothing was written"), dry.stdout)
+        XCTAssertTrue(dry.stdout.contains("2 rows: 1 to insert, 0 to update, 0 unchanged, 1 rejected"), dry.stdout)
         let rejects = folder.path("rejects.csv")
         let skip = try CLIRunner.run(["import", "agreements", file, "--db", db, "--skip-invalid", "--rejects", rejects])
         XCTAssertEqual(skip.status, 0, skip.stderr)

@@ -1,3 +1,4 @@
+import Database
 import Foundation
 import XCTest
 
@@ -49,6 +50,12 @@ final class InitAndMigrateCommandTests: XCTestCase {
         let clean = try CLIRunner.run(["migrate", "status", "--db", db, "--exit-code"])
         XCTAssertEqual(clean.status, 0, clean.stdout)
         XCTAssertTrue(clean.stdout.contains("applied   0001_initial_schema.sql"), clean.stdout)
+
+        // A registry a newer program has migrated: nothing is pending, but it is not in step either.
+        try Connection(path: db).execute("PRAGMA user_version = 99")
+        let newer = try CLIRunner.run(["migrate", "status", "--db", db, "--exit-code"])
+        XCTAssertEqual(newer.status, 1, newer.stdout)
+        XCTAssertTrue(newer.stdout.contains("schema version 99 is past this program's"), newer.stdout)
     }
 
     func testEditedMigrationInAFolderIsRefusedWithExitCode78() throws {

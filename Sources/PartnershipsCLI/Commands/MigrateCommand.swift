@@ -31,7 +31,7 @@ struct MigrateCommand: ParsableCommand {
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var migrations: MigrationsOptions
 
-        @Flag(name: .customLong("exit-code"), help: "Exit with code 1 when a migration is pending or modified.")
+        @Flag(name: .customLong("exit-code"), help: "Exit with code 1 when a migration is pending, modified or unknown, or the schema is newer than this program.")
         var exitCode = false
 
         func run() throws {
@@ -50,8 +50,13 @@ struct MigrateCommand: ParsableCommand {
             for version in report.unknownAppliedVersions {
                 print("unknown   version \(version): applied to the database but not known to this program")
             }
+            let newer = report.userVersion > report.latestKnownVersion
+            if newer {
+                print("newer     schema version \(report.userVersion) is past this program's \(report.latestKnownVersion): "
+                      + "use a newer partnerships")
+            }
             print("schema version \(report.userVersion); \(report.pending.count) pending, \(report.modified.count) modified")
-            if exitCode && (!report.pending.isEmpty || !report.modified.isEmpty || !report.unknownAppliedVersions.isEmpty) {
+            if exitCode && (!report.pending.isEmpty || !report.modified.isEmpty || !report.unknownAppliedVersions.isEmpty || newer) {
                 throw CommandFailure(exitCode: ExitStatus.findings)
             }
         }

@@ -20,6 +20,10 @@ public struct ImportReport: Sendable {
     public internal(set) var fatal: ImportIssue?
     /// True when the rows were written and committed.
     public internal(set) var committed = false
+    /// True when the rows were checked and then rolled back (a dry run, or a
+    /// file with rejected rows and no --skip-invalid): the counts say what
+    /// the import would have done.
+    public internal(set) var rolledBack = false
     public internal(set) var dryRun = false
     /// Where the rejected rows were written, when they were.
     public internal(set) var rejectsFile: String?
@@ -39,10 +43,14 @@ public struct ImportReport: Sendable {
     /// True when the database was not changed by this file's rows.
     public var changedNothing: Bool { inserted == 0 && updated == 0 }
 
-    /// "12 rows: 10 inserted, 1 updated, 1 unchanged, 0 rejected, 2 warnings; 0.03 s"
+    /// "12 rows: 10 inserted, 1 updated, 1 unchanged, 0 rejected, 2 warnings; 0.03 s";
+    /// after a rollback "12 rows: 10 to insert, 1 to update, ...; nothing written; 0.03 s".
     public var summaryLine: String {
-        "\(rowsRead) \(rowsRead == 1 ? "row" : "rows"): \(inserted) inserted, \(updated) updated, \(unchanged) unchanged, "
+        let (insertWord, updateWord) = rolledBack ? ("to insert", "to update") : ("inserted", "updated")
+        return "\(rowsRead) \(rowsRead == 1 ? "row" : "rows"): \(inserted) \(insertWord), \(updated) \(updateWord), "
+            + "\(unchanged) unchanged, "
             + "\(rejected) rejected, \(warningCount) \(warningCount == 1 ? "warning" : "warnings"); "
+            + (rolledBack ? "nothing written; " : "")
             + String(format: "%.2f s", seconds)
     }
 

@@ -44,7 +44,7 @@ public enum RegistryError: CategorizedError, Equatable {
         case .cannotOpen(let path, let reason):
             return "cannot open '\(path)': \(reason)."
         case .needsMigration(let path, let pending):
-            return "the registry '\(path)' needs \(pending) pending migration(s): run `partnerships migrate up --db \(path)` first."
+            return "the registry '\(path)' needs \(pending == 1 ? "1 pending migration" : "\(pending) pending migrations"): run `partnerships migrate up --db \(path)` first."
         }
     }
 }
