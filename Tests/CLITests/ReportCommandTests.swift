@@ -97,6 +97,10 @@ final class ReportCommandTests: XCTestCase {
         let noName = try CLIRunner.run(["report", "--db", db])
         XCTAssertEqual(noName.status, 64)
         XCTAssertTrue(noName.stderr.contains("Reports: agreements, expiring"), noName.stderr)
+        let unknownNetwork = try report(["network-members", "--param", "network=NOPE"])
+        XCTAssertEqual(unknownNetwork.status, 64)
+        XCTAssertEqual(unknownNetwork.stdout, "", "no header of an empty answer")
+        XCTAssertTrue(unknownNetwork.stderr.contains("--param network=NOPE: unknown network 'NOPE'"), unknownNetwork.stderr)
     }
 
     func testAUserReportFolderReplacesABuiltInAndAddsReports() throws {

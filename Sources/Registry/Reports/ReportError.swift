@@ -7,6 +7,8 @@ public enum ReportError: CategorizedError, Equatable {
     case missingParameter(name: String, report: String, valid: [String])
     case invalidValue(parameter: String, value: String, expected: String)
     case invalidAsOf(value: String)
+    /// An institution, network or country parameter that names nothing (or more than one).
+    case unresolvedReference(parameter: String, value: String, problem: String)
     /// A report file that cannot be used as it is.
     case invalidReport(file: String, reason: String)
     /// Two files in the user's folder give the same report name.
@@ -15,7 +17,8 @@ public enum ReportError: CategorizedError, Equatable {
 
     public var category: ErrorCategory {
         switch self {
-        case .unknownReport, .unknownParameter, .missingParameter, .invalidValue, .invalidAsOf: return .usage
+        case .unknownReport, .unknownParameter, .missingParameter, .invalidValue, .invalidAsOf, .unresolvedReference:
+            return .usage
         case .invalidReport, .duplicateReport: return .dataRejected
         case .folderUnreadable: return .inputUnavailable
         }
@@ -34,6 +37,8 @@ public enum ReportError: CategorizedError, Equatable {
             return "the report '\(report)' needs --param \(name)=VALUE. " + Self.listing(valid)
         case .invalidValue(let parameter, let value, let expected):
             return "--param \(parameter)=\(value): expected \(expected)"
+        case .unresolvedReference(let parameter, let value, let problem):
+            return "--param \(parameter)=\(value): \(problem)"
         case .invalidAsOf(let value):
             return "--as-of \(value): expected a date as YYYY-MM-DD, such as 2026-03-01"
         case .invalidReport(let file, let reason):

@@ -91,6 +91,7 @@ public enum ReportRunner {
         guard ReportDate.isValidDay(asOf) else { throw ReportError.invalidAsOf(value: asOf) }
         var values = try values(for: report, arguments: arguments)
         let statement = try prepare(report, guard: queryGuard)
+        try ReportReferences.resolve(&values, connection: queryGuard.connection)
         values[ReportParser.asOfParameter] = .text(asOf)
         for (index, name) in statement.parameterNames.enumerated() {
             guard let name, let value = values[String(name.dropFirst())] else { continue }

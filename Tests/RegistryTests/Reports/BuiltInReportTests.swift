@@ -74,7 +74,22 @@ final class BuiltInReportTests: XCTestCase {
         XCTAssertEqual(try fixture.run("agreements", ["in_force": "no"]).rows.map { $0[0] },
                        ["um-uliege-strategic", "um-kuleuven-mou", "kuleuven-rwth-funding", "um-andes-draft"])
         XCTAssertEqual(try fixture.run("agreements").rows.count, 8)
-        XCTAssertEqual(try fixture.run("agreements", ["institution": "nobody"]).rows.count, 0)
+    }
+
+    func testInstitutionNetworkAndCountryParametersResolveLikeImportReferences() throws {
+        // Accents and letter case do not matter, as in import files.
+        XCTAssertEqual(try fixture.run("agreements", ["institution": "universite de liege"]).rows.map { $0[0] },
+                       try fixture.run("agreements", ["institution": "Université de Liège"]).rows.map { $0[0] })
+        XCTAssertFalse(try fixture.run("agreements", ["institution": "universite de liege"]).rows.isEmpty)
+        // A name that matches nothing is an error that names what was meant, never an empty answer.
+        for (parameter, value, expected) in [("institution", "nobody", "unknown institution 'nobody'"),
+                                             ("institution", "Universite de Leige", "did you mean 'Université de Liège'"),
+                                             ("country", "Atlantis", "unknown country 'Atlantis'")] {
+            XCTAssertThrowsError(try fixture.run("agreements", [parameter: value])) { error in
+                XCTAssertEqual((error as? CategorizedError)?.category, .usage)
+                XCTAssertTrue("\(error)".contains(expected), "\(error)")
+            }
+        }
     }
 
     func testExpiringWithinDaysSoonestFirstWithPartialDates() throws {

@@ -1,0 +1,37 @@
+import Database
+
+/// Report parameters named `institution`, `network` and `country` are
+/// resolved before the report runs, the way import files' references are:
+/// an institution or network by key, name, short name or acronym, alias or
+/// ROR id, ignoring case and accents; a country by code or name. The report
+/// then gets the stored key (or country code), so its SQL matches it exactly.
+/// A name that matches nothing is an error with suggestions, not a report
+/// with no rows that looks like an answer.
+enum ReportReferences {
+    static func resolve(_ values: inout [String: DatabaseValue], connection: Connection) throws {
+        let directories: [(parameter: String, load: (Connection) throws -> ReferenceDirectory)] = [
+            ("institution", ReferenceDirectory.loadInstitutions),
+            ("network", ReferenceDirectory.loadNetworks),
+        ]
+        for (parameter, load) in directories {
+            guard case .text(let text)? = values[parameter] else { continue }
+            let directory = try load(connection)
+            switch try directory.resolve(text) {
+            case .found(let id):
+                values[parameter] = .text(directory.key(of: id) ?? text)
+            case .failed(let message):
+                throw ReportError.unresolvedReference(parameter: parameter, value: text, problem: message)
+            }
+        }
+        if case .text(let text)? = values["country"] {
+            guard let code = try connection.scalar(countrySQL, [text.trimmingCharacters(in: .whitespaces)])?.string else {
+                throw ReportError.unresolvedReference(
+                    parameter: "country", value: text,
+                    problem: "unknown country '\(text)'; give an ISO 3166-1 code (NL, GB) or an English name")
+            }
+            values["country"] = .text(code)
+        }
+    }
+
+    static let countrySQL = "SELECT code FROM country_lookup WHERE label = ? COLLATE NOCASE LIMIT 1"
+}
