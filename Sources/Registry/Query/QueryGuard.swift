@@ -83,10 +83,15 @@ public final class QueryGuard {
             connection.setProgressHandler(every: 1000) { DispatchTime.now().uptimeNanoseconds >= deadline }
         }
         defer { if timeout != nil { connection.setProgressHandler(nil) } }
-        try columns(statement.columnNames)
         do {
-            while try statement.step() {
+            // The header waits for the first step, which does most of the
+            // work of an aggregate or a sort: a query that fails or times out
+            // there leaves no header behind that looks like an empty answer.
+            var hasRow = try statement.step()
+            try columns(statement.columnNames)
+            while hasRow {
                 try rowInPlace(statement)
+                hasRow = try statement.step()
             }
         } catch let error as DatabaseError {
             if error.isInterrupted, let timeout { throw QueryError.timedOut(seconds: timeout) }
