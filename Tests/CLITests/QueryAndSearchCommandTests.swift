@@ -31,16 +31,16 @@ final class QueryAndSearchCommandTests: XCTestCase {
     func testQueryRefusesWritesWithExitCode64AndChangesNothing() throws {
         let before = fileDigest()
         let cases = [
-            ("INSERT INTO networks (key, name) VALUES ('x', 'X')", "refused: INSERT into/of 'networks'"),
-            ("UPDATE agreements SET title = 'x'", "refused: UPDATE into/of 'agreements'"),
-            ("DELETE FROM agreements", "refused: DELETE into/of 'agreements'"),
+            ("INSERT INTO networks (key, name) VALUES ('x', 'X')", "refused: INSERT into 'networks'"),
+            ("UPDATE agreements SET title = 'x'", "refused: UPDATE of 'agreements'"),
+            ("DELETE FROM agreements", "refused: DELETE from 'agreements'"),
             ("DROP TABLE agreements", "refused: DROP agreements would change the schema"),
             ("CREATE TABLE x (y)", "refused: CREATE x would change the schema"),
             ("ALTER TABLE agreements ADD COLUMN z", "refused: ALTER TABLE agreements"),
             ("ATTACH DATABASE '\(folder.path("x.sqlite"))' AS x", "refused: ATTACH is not allowed"),
             ("PRAGMA user_version = 5", "refused: PRAGMA user_version = 5 sets a value"),
             ("SELECT load_extension('x')", "refused: load_extension() is not allowed"),
-            ("WITH a AS (SELECT 1) INSERT INTO networks (key, name) SELECT 'k', 'n' FROM a", "refused: INSERT into/of 'networks'"),
+            ("WITH a AS (SELECT 1) INSERT INTO networks (key, name) SELECT 'k', 'n' FROM a", "refused: INSERT into 'networks'"),
             ("SELECT 1; DROP TABLE agreements", "refused: found 2 statements"),
         ]
         for (sql, message) in cases {

@@ -23,7 +23,8 @@ public enum QueryRefusal: Equatable, Sendable {
     public var message: String {
         switch self {
         case .write(let verb, let table):
-            return "refused: \(verb) into/of '\(table)' would change the database; `query` only reads (use the import commands to change data)"
+            let preposition = verb == "INSERT" ? "into" : verb == "DELETE" ? "from" : "of"
+            return "refused: \(verb) \(preposition) '\(table)' would change the database; `query` only reads (use the import commands to change data)"
         case .schemaChange(let verb, let object):
             let what = object.isEmpty ? verb : "\(verb) \(object)"
             return "refused: \(what) would change the schema; `query` only reads (schema changes are migrations)"
