@@ -32,9 +32,11 @@ final class ReadAheadRecordSource<Source: RecordSource>: RecordSource, @unchecke
         var count = 0
     }
 
-    static var batchSize: Int { 512 }
+    /// Small batches cost nothing measurable at 1M rows and keep the rows in
+    /// flight (and the peak memory) small: 512-row batches added 1.3 MiB.
+    static var batchSize: Int { 128 }
     /// Enough to ride out the caller's pauses (a multi-row INSERT, a party
-    /// batch) without the reader waiting, and still a few hundred KB at most.
+    /// batch) without the reader waiting.
     static var maxBatches: Int { 4 }
 
     private let source: Source
