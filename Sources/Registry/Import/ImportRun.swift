@@ -58,8 +58,18 @@ final class ImportRun {
         }
     }
 
+    /// Without `skipInvalid` (no rejects file to fill with the original
+    /// fields), the file is read and parsed on a second thread while this one writes.
     private func drive<I: RowImporter, S: RecordSource>(_ importer: I, _ records: S, _ report: inout ImportReport,
                                                         _ rejectsPath: String?) throws where S.Column == I.Column {
+        guard !options.skipInvalid else { return try importRows(importer, records, &report, rejectsPath) }
+        let readAhead = ReadAheadRecordSource(records)
+        defer { readAhead.stop() }
+        try importRows(importer, readAhead, &report, rejectsPath)
+    }
+
+    private func importRows<I: RowImporter, S: RecordSource>(_ importer: I, _ records: S, _ report: inout ImportReport,
+                                                             _ rejectsPath: String?) throws where S.Column == I.Column {
         let rejects = rejectsPath.map { RejectsWriter(path: $0, header: records.rejectsHeader) }
         let savepoints = options.skipInvalid ? try RowSavepoint(session.connection) : nil
         let file = report.file
