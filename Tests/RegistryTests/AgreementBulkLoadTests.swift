@@ -49,6 +49,29 @@ final class AgreementBulkLoadTests: XCTestCase {
         return lines.joined(separator: "\n") + "\n"
     }
 
+    func testInputOfUnknownSizeDefersOnceItHasShownItselfLarge() throws {
+        // As standard input is read: no size to estimate the rows from.
+        // At least 500 rows still to come, as the real threshold is 5,000: more
+        // than four times the first 100 rows (an earlier guess) could promise.
+        var options = largeImport
+        options.minimumRowsForDeferredIndexes = 500
+        func importPiped(_ text: String, _ name: String) throws -> ImportReport {
+            try Importer.importSource(.agreements, source: ByteSource(name: name, data: Data(text.utf8), sizeKnown: false),
+                                      format: .csv, options: options, connection: registry.connection)
+        }
+        let before = try schema()
+        let first = try importPiped(agreements(700, prefix: "p", word: "Hydrology"), "<stdin>")
+        XCTAssertTrue(first.indexesDeferred, "a large pipe into a small table")
+        XCTAssertEqual(first.inserted, 700)
+        XCTAssertEqual(try schema(), before)
+        XCTAssertEqual(try searchCount("hydrology"), 700)
+        assertSearchIndexInStep()
+        // 150 more rows into a table of 700: not large next to what is stored, so the indexes stay.
+        let second = try importPiped(agreements(150, prefix: "q", word: "Geology"), "<stdin>")
+        XCTAssertFalse(second.indexesDeferred)
+        XCTAssertEqual(try searchCount("geology"), 150)
+    }
+
     func testSearchFindsEveryRowOfALargeImportAndTheSchemaIsBack() throws {
         try registry.importText(.agreements, "before.csv", "key,title,kind,parties\nold1,Cardiology exchange,mou,um;york\n")
         let before = try schema()

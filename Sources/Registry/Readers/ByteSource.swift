@@ -40,13 +40,14 @@ public final class ByteSource {
         return ByteSource(name: path, descriptor: descriptor, owns: true, size: size, chunkSize: chunkSize)
     }
 
-    /// Reads from bytes already in memory (embedded seed files, tests).
-    public init(name: String, data: Data, chunkSize: Int = 1 << 16) {
+    /// Reads from bytes already in memory (embedded seed files, tests);
+    /// `sizeKnown: false` reads them as a pipe would be read, size unknown.
+    public init(name: String, data: Data, chunkSize: Int = 1 << 16, sizeKnown: Bool = true) {
         self.name = name
         self.descriptor = -1
         self.ownsDescriptor = false
         self.memory = data
-        self.expectedSize = Int64(data.count)
+        self.expectedSize = sizeKnown ? Int64(data.count) : nil
         self.capacity = max(chunkSize, 16)
         self.buffer = .allocate(capacity: capacity)
     }
