@@ -44,3 +44,24 @@ public final class StringOutput: TextOutputStream {
     public init() {}
     public func write(_ string: String) { text += string }
 }
+
+/// Writes encoded bytes to an output: straight through when it takes bytes,
+/// else as one String. The writers encode rows as UTF-8 bytes.
+struct ByteSink {
+    let output: TextOutputStream & AnyObject
+    private let byteOutput: ByteOutputStream?
+
+    init(_ output: TextOutputStream & AnyObject) {
+        self.output = output
+        byteOutput = output as? ByteOutputStream
+    }
+
+    func write(_ bytes: [UInt8]) {
+        if let byteOutput {
+            bytes.withUnsafeBufferPointer { byteOutput.write(bytes: $0) }
+        } else {
+            var out = output
+            out.write(String(decoding: bytes, as: UTF8.self))
+        }
+    }
+}

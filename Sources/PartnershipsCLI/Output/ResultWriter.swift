@@ -121,12 +121,7 @@ public struct TableWriter: ResultWriter {
 
     /// Hands the lines so far to the output: as bytes when it takes them.
     private func emit(_ bytes: inout [UInt8]) {
-        if let byteOutput = output as? ByteOutputStream {
-            bytes.withUnsafeBufferPointer { byteOutput.write(bytes: $0) }
-        } else {
-            var out = output
-            out.write(String(decoding: bytes, as: UTF8.self))
-        }
+        ByteSink(output).write(bytes)
         bytes.removeAll(keepingCapacity: true)
     }
 
@@ -165,14 +160,14 @@ public struct TableWriter: ResultWriter {
 /// and its quotes doubled. NULL is an empty field.
 public struct CSVWriter: ResultWriter {
     let output: TextOutputStream & AnyObject
-    /// The same output when it takes bytes, which spares a String per row.
-    private let byteOutput: ByteOutputStream?
+    /// The output, taking bytes where it can, which spares a String per row.
+    private let sink: ByteSink
     /// The row being encoded; reused so that a million rows allocate once.
     private var line: [UInt8] = []
 
     public init(output: TextOutputStream & AnyObject) {
         self.output = output
-        byteOutput = output as? ByteOutputStream
+        sink = ByteSink(output)
         line.reserveCapacity(512)
     }
 
@@ -204,12 +199,7 @@ public struct CSVWriter: ResultWriter {
 
     /// Writes a row that `encode` made.
     public mutating func write(encodedRow: [UInt8]) {
-        if let byteOutput {
-            encodedRow.withUnsafeBufferPointer { byteOutput.write(bytes: $0) }
-        } else {
-            var out = output
-            out.write(String(decoding: encodedRow, as: UTF8.self))
-        }
+        sink.write(encodedRow)
     }
 
     private static func appendFields(_ row: [DatabaseValue], to line: inout [UInt8]) {
@@ -314,12 +304,7 @@ public struct CSVWriter: ResultWriter {
     private mutating func emitLine() {
         line.append(0x0D)
         line.append(0x0A)
-        if let byteOutput {
-            line.withUnsafeBufferPointer { byteOutput.write(bytes: $0) }
-        } else {
-            var out = output
-            out.write(String(decoding: line, as: UTF8.self))
-        }
+        sink.write(line)
     }
 }
 
@@ -329,8 +314,8 @@ public struct CSVWriter: ResultWriter {
 /// null, blobs as base64 strings. One object per line.
 public struct JSONWriter: ResultWriter {
     let output: TextOutputStream & AnyObject
-    /// The same output when it takes bytes, which spares a String per row.
-    private let byteOutput: ByteOutputStream?
+    /// The output, taking bytes where it can, which spares a String per row.
+    private let sink: ByteSink
     private var keys: [[UInt8]] = []
     private var count = 0
     /// The object being encoded; reused from row to row.
@@ -338,7 +323,7 @@ public struct JSONWriter: ResultWriter {
 
     public init(output: TextOutputStream & AnyObject) {
         self.output = output
-        byteOutput = output as? ByteOutputStream
+        sink = ByteSink(output)
         line.reserveCapacity(512)
     }
 
@@ -435,12 +420,7 @@ public struct JSONWriter: ResultWriter {
     }
 
     private func emit(_ line: [UInt8]) {
-        if let byteOutput {
-            line.withUnsafeBufferPointer { byteOutput.write(bytes: $0) }
-        } else {
-            var out = output
-            out.write(String(decoding: line, as: UTF8.self))
-        }
+        sink.write(line)
     }
 
     private static func append(_ value: DatabaseValue, to line: inout [UInt8]) {

@@ -1,7 +1,7 @@
 import Foundation
 
 /// What one import did, and what it found.
-public struct ImportReport: Sendable {
+public struct ImportReport: Sendable, IssueCollecting {
     public let kind: ImportKind
     /// The file as the user named it ("<stdin>" for standard input).
     public let file: String
@@ -18,12 +18,10 @@ public struct ImportReport: Sendable {
     /// Set when the file could not be read to its end (an unterminated
     /// quote, broken JSON, a bad header): nothing of it is written.
     public internal(set) var fatal: ImportIssue?
-    /// True when the rows were written and committed.
+    /// True when the rows were written and committed. When false (a dry
+    /// run, or a file with rejected rows and no --skip-invalid) the counts
+    /// say what the import would have done.
     public internal(set) var committed = false
-    /// True when the rows were checked and then rolled back (a dry run, or a
-    /// file with rejected rows and no --skip-invalid): the counts say what
-    /// the import would have done.
-    public internal(set) var rolledBack = false
     public internal(set) var dryRun = false
     /// Where the rejected rows were written, when they were.
     public internal(set) var rejectsFile: String?
@@ -46,24 +44,14 @@ public struct ImportReport: Sendable {
     /// "12 rows: 10 inserted, 1 updated, 1 unchanged, 0 rejected, 2 warnings; 0.03 s";
     /// after a rollback "12 rows: 10 to insert, 1 to update, ...; nothing written; 0.03 s".
     public var summaryLine: String {
-        let (insertWord, updateWord) = rolledBack ? ("to insert", "to update") : ("inserted", "updated")
+        let (insertWord, updateWord) = committed ? ("inserted", "updated") : ("to insert", "to update")
         return "\(rowsRead) \(rowsRead == 1 ? "row" : "rows"): \(inserted) \(insertWord), \(updated) \(updateWord), "
             + "\(unchanged) unchanged, "
             + "\(rejected) rejected, \(warningCount) \(warningCount == 1 ? "warning" : "warnings"); "
-            + (rolledBack ? "nothing written; " : "")
+            + (committed ? "" : "nothing written; ")
             + String(format: "%.2f s", seconds)
     }
 
-    mutating func add(_ issue: ImportIssue, limit: Int) {
-        switch issue.severity {
-        case .error:
-            errorCount += 1
-            if errors.count < limit { errors.append(issue) }
-        case .warning:
-            warningCount += 1
-            if warnings.count < limit { warnings.append(issue) }
-        }
-    }
 }
 
 /// How far an import has come, for a progress line.

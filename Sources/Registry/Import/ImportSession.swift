@@ -34,12 +34,9 @@ final class ImportSession {
         // Multi-row statements keep a statement journal (the pages they
         // change, to undo a failed statement); in memory it costs a few
         // pages per statement instead of a temporary file written per statement.
-        // SQLite refuses the change inside a transaction (the ROR import opens
-        // its own first); there the statement journals stay where they were.
-        if !connection.isInTransaction {
-            savedTempStore = try connection.pragma(.tempStore)
-            try connection.setPragma(.tempStore, to: Self.tempStoreMemory)
-        }
+        // SQLite refuses the change inside a transaction: call this before one.
+        savedTempStore = try connection.pragma(.tempStore)
+        try connection.setPragma(.tempStore, to: Self.tempStoreMemory)
         if !enforceCheckConstraints { try connection.execute("PRAGMA ignore_check_constraints = ON") }
     }
 

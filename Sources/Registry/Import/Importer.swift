@@ -49,7 +49,6 @@ public enum Importer {
         }
         guard var report else { throw ImportInvariantError(message: "the import produced no report") }
         report.committed = !options.dryRun && report.fatal == nil && (report.errorCount == 0 || options.skipInvalid)
-        report.rolledBack = !report.committed
         if report.fatal != nil, let rejects = report.rejectsFile {
             try? FileManager.default.removeItem(atPath: rejects)
             report.rejectsFile = nil

@@ -63,7 +63,7 @@ public struct RORConflict: Equatable, Sendable, CustomStringConvertible {
 }
 
 /// What one ROR import did, and what it found.
-public struct RORImportReport: Sendable {
+public struct RORImportReport: Sendable, IssueCollecting {
     public let file: String
     public internal(set) var recordsRead = 0
     public internal(set) var inserted = 0
@@ -117,17 +117,6 @@ public struct RORImportReport: Sendable {
         if errorCount > 0 { parts.append("\(errorCount) rejected") }
         return "\(recordsRead) \(recordsRead == 1 ? "record" : "records"): " + parts.joined(separator: ", ")
             + String(format: "; %.2f s", seconds)
-    }
-
-    mutating func add(_ issue: ImportIssue, limit: Int) {
-        switch issue.severity {
-        case .error:
-            errorCount += 1
-            if errors.count < limit { errors.append(issue) }
-        case .warning:
-            warningCount += 1
-            if warnings.count < limit { warnings.append(issue) }
-        }
     }
 
     mutating func add(_ conflict: RORConflict, limit: Int) {

@@ -20,14 +20,15 @@ public enum RORImporter {
 
     static func importSource(_ source: ByteSource, options: RORImportOptions, connection: Connection) throws -> RORImportReport {
         var report: RORImportReport?
+        // The other imports' settings, made before the transaction as SQLite
+        // requires for temp_store: a larger page cache, statement journals in
+        // memory, and no second evaluation of the CHECK constraints, since
+        // `RORRecord` and `RORInstitution` check every value they state (ROR
+        // ids, country codes, years, kinds, languages, non-empty names and keys).
+        let session = ImportSession(connection: connection)
+        try session.beginBulkWork(enforceCheckConstraints: false, cacheSize: RORImportRun.cacheSize)
+        defer { session.endBulkWork() }
         try connection.inTransaction(.immediate) { () -> Connection.Completion in
-            // The other imports' settings: a larger page cache, and no second
-            // evaluation of the CHECK constraints, since `RORRecord` and
-            // `RORInstitution` check every value they state (ROR ids, country
-            // codes, years, kinds, languages, non-empty names and keys).
-            let session = ImportSession(connection: connection)
-            try session.beginBulkWork(enforceCheckConstraints: false, cacheSize: RORImportRun.cacheSize)
-            defer { session.endBulkWork() }
             let run = try RORImportRun(connection: connection, options: options, file: source.name)
             let result = try run.run(source)
             report = result

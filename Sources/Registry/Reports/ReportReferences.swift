@@ -9,12 +9,15 @@ import Database
 /// with no rows that looks like an answer.
 enum ReportReferences {
     static func resolve(_ values: inout [String: DatabaseValue], connection: Connection) throws {
-        let directories: [(parameter: String, load: (Connection) throws -> ReferenceDirectory)] = [
-            ("institution", ReferenceDirectory.loadInstitutions),
-            ("network", ReferenceDirectory.loadNetworks),
+        let directories: [(parameter: String, keySQL: String, load: (Connection) throws -> ReferenceDirectory)] = [
+            ("institution", institutionKeySQL, ReferenceDirectory.loadInstitutions),
+            ("network", networkKeySQL, ReferenceDirectory.loadNetworks),
         ]
-        for (parameter, load) in directories {
+        for (parameter, keySQL, load) in directories {
             guard case .text(let text)? = values[parameter] else { continue }
+            // A stored key is answered by the unique index; only other names
+            // need the directory, which reads every row of the table.
+            if try connection.scalar(keySQL, [text]) != nil { continue }
             let directory = try load(connection)
             switch try directory.resolve(text) {
             case .found(let id):
@@ -33,5 +36,7 @@ enum ReportReferences {
         }
     }
 
+    static let institutionKeySQL = "SELECT 1 FROM institutions WHERE key = ?"
+    static let networkKeySQL = "SELECT 1 FROM networks WHERE key = ?"
     static let countrySQL = "SELECT code FROM country_lookup WHERE label = ? COLLATE NOCASE LIMIT 1"
 }

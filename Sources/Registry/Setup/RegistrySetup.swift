@@ -52,6 +52,7 @@ public enum RegistrySetup {
             return reports.contains(where: \.hasErrors) ? .rollback : .commit
         }
         if reports.contains(where: \.hasErrors) { throw SeedError.rejected(reports: reports) }
+        for index in reports.indices { reports[index].committed = true }
         return reports
     }
 }
