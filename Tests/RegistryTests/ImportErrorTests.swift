@@ -56,6 +56,48 @@ final class ImportErrorTests: XCTestCase {
         XCTAssertEqual(try registry.int("SELECT count(*) FROM agreements"), 0, "all or nothing: the valid rows are not kept")
     }
 
+    /// A large import checks values on its reading thread, ahead of the
+    /// writes; --skip-invalid checks each row as it writes it. Same errors,
+    /// same order within a row, either way.
+    func testTheSameErrorsWhetherRowsAreCheckedAheadOrOneByOne() throws {
+        let file = registry.folder.path("agreements.csv")
+        try """
+            key,title,kind,parties,signed_on,expires_on,status
+            a1,Fine,mou,um;york,2018,,
+            a2,,mouu,um;Yrok,2018-02-30,2017-13,closed
+            a3,Names not keys,mou,Maastricht University;UCI,2018,,
+            a4,Keys twice,mou,um;york;um,2018,,
+            a5,Same by name,mou,um;UM,2018,,
+            a6,Expires early,mou,um;york,2018-05-01,2017,
+            a7,No parties,mou,,2018,,
+
+            """.write(toFile: file, atomically: true, encoding: .utf8)
+        let ahead = try Importer.importFile(.agreements, path: file, options: ImportOptions(), connection: registry.connection)
+        var options = ImportOptions()
+        options.skipInvalid = true
+        options.dryRun = true
+        let oneByOne = try Importer.importFile(.agreements, path: file, options: options, connection: registry.connection)
+        let expected = [
+            "\(file):3: column 'title': is empty; it is required",
+            "\(file):3: column 'kind': 'mouu' is not one of mou, cooperation_agreement, strategic_partnership, dual_degree, joint_degree, erasmus_iia, research_collaboration, exchange, funding or other",
+            "\(file):3: column 'status': 'closed' is not one of draft, active or terminated",
+            "\(file):3: column 'signed_on': '2018-02-30' is not a real calendar date",
+            "\(file):3: column 'expires_on': '2017-13' is not a real calendar date",
+            "\(file):3: column 'parties': unknown institution 'Yrok'; did you mean 'University of York'?",
+            "\(file):5: column 'parties': 'um' is named twice",
+            "\(file):6: column 'parties': 'UM' and 'um' are the same institution",
+            "\(file):8: column 'parties': is empty; it is required",
+        ]
+        XCTAssertEqual(messages(ahead), expected)
+        XCTAssertEqual(messages(oneByOne), expected)
+        for report in [ahead, oneByOne] {
+            XCTAssertEqual(report.warnings.map(\.description),
+                           ["\(file):7: warning: column 'expires_on': 2017 is before signed_on 2018-05-01: the agreement expires before it was signed"])
+            XCTAssertEqual(report.rejected, 4)
+        }
+        XCTAssertEqual(oneByOne.inserted, 3, "a1, a3 (parties by name) and a6 are valid")
+    }
+
     func testAnUnterminatedQuoteStopsTheFileEvenWhenSkipping() throws {
         var options = ImportOptions()
         options.skipInvalid = true

@@ -10,6 +10,9 @@ protocol ImportColumn: RawRepresentable, CaseIterable, Hashable where RawValue =
     /// JSON records may carry keys that are not columns (a kind that reads
     /// nested records, such as a ROR dump, takes what it needs from `ImportRow.json`).
     static var acceptsOtherKeys: Bool { get }
+    /// What the kind's importer works out from a row before it needs the
+    /// database (see `RowPreparation`); `Void` for kinds that do not.
+    associatedtype Prepared = Void
 }
 
 extension ImportColumn {
@@ -37,6 +40,8 @@ struct ImportRow<Column: ImportColumn> {
     var present: [Bool]
     /// The whole record when it came from JSON (nil for CSV).
     var json: JSONValue?
+    /// Set by the importer's `RowPreparation`, when it ran on the reading thread.
+    var prepared: Column.Prepared?
 
     init() {
         values = Array(repeating: nil, count: Column.names.count)
@@ -49,6 +54,7 @@ struct ImportRow<Column: ImportColumn> {
 
     mutating func clear() {
         json = nil
+        prepared = nil
         for index in values.indices {
             values[index] = nil
             present[index] = false

@@ -59,11 +59,12 @@ final class ImportRun {
     }
 
     /// Without `skipInvalid` (no rejects file to fill with the original
-    /// fields), the file is read and parsed on a second thread while this one writes.
+    /// fields), the file is read, parsed and checked as far as it can be
+    /// without the database on a second thread while this one writes.
     private func drive<I: RowImporter, S: RecordSource>(_ importer: I, _ records: S, _ report: inout ImportReport,
                                                         _ rejectsPath: String?) throws where S.Column == I.Column {
         guard !options.skipInvalid else { return try importRows(importer, records, &report, rejectsPath) }
-        let readAhead = ReadAheadRecordSource(records)
+        let readAhead = ReadAheadRecordSource(records, prepare: importer.preparation)
         defer { readAhead.stop() }
         try importRows(importer, readAhead, &report, rejectsPath)
     }
@@ -113,7 +114,10 @@ final class ImportRun {
                 guard try records.next(into: &row, check: &check) else { break }
                 report.rowsRead += 1
                 var outcome: RowOutcome?
-                if !check.failed {
+                // A row that could not be read is not checked further. The
+                // reading thread prepares only rows read well; what it found
+                // wrong with their values, importRow reports with the rest.
+                if !check.failed || row.prepared != nil {
                     try savepoints?.begin()
                     do {
                         outcome = try importer.importRow(row, check: &check)

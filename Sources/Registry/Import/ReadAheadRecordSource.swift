@@ -2,8 +2,9 @@ import Foundation
 
 /// Reads the records of another source on a thread of its own, a few batches
 /// ahead, so that the parsing of the file (finding fields, checking UTF-8,
-/// building the text of each value) overlaps SQLite's writing on the
-/// caller's thread.
+/// building the text of each value) and the importer's checks that need no
+/// database (its `RowPreparation`) overlap SQLite's writing on the caller's
+/// thread.
 ///
 /// The caller sees exactly what the wrapped source would give it, in the
 /// same order: each row with its line and the problems found in reading it,
@@ -40,6 +41,7 @@ final class ReadAheadRecordSource<Source: RecordSource>: RecordSource, @unchecke
     static var maxBatches: Int { 4 }
 
     private let source: Source
+    private let prepare: RowPreparation<Column>?
     let rejectsHeader: [String]
     let totalBytes: Int64?
 
@@ -58,9 +60,11 @@ final class ReadAheadRecordSource<Source: RecordSource>: RecordSource, @unchecke
     private(set) var bytesRead: Int64 = 0
 
     /// Starts reading. The wrapped source must have read its header already
-    /// (so that a bad header fails before any thread starts).
-    init(_ source: Source) {
+    /// (so that a bad header fails before any thread starts). `prepare`, if
+    /// given, runs on the reading thread on each row read without a problem.
+    init(_ source: Source, prepare: RowPreparation<Column>? = nil) {
         self.source = source
+        self.prepare = prepare
         rejectsHeader = source.rejectsHeader
         totalBytes = source.totalBytes
         let thread = Thread { [self] in readAll() }
@@ -95,6 +99,7 @@ final class ReadAheadRecordSource<Source: RecordSource>: RecordSource, @unchecke
     private func read(into slot: inout Slot) throws -> Bool {
         slot.check.reset()
         guard try source.next(into: &slot.row, check: &slot.check) else { return false }
+        if let prepare, !slot.check.failed { prepare(&slot.row, &slot.check) }
         slot.bytesRead = source.bytesRead
         return true
     }

@@ -122,6 +122,10 @@ final class ReferenceDirectory {
         if let rorID = entry.rorID, byROR[rorID] == id { byROR[rorID] = nil }
     }
 
+    /// Every stored key with its row, as a value that later registrations do
+    /// not change (for another thread to read).
+    var keySnapshot: [String: Int64] { exactKeys }
+
     /// The row with this key exactly as stored, if any.
     func id(forKey key: String) -> Int64? { exactKeys[key] }
 

@@ -8,6 +8,9 @@
 protocol RowImporter: AnyObject {
     associatedtype Column: ImportColumn
     func importRow(_ row: ImportRow<Column>, check: inout RowCheck) throws -> RowOutcome?
+    /// The checks of a row that need no database, for the reading thread of
+    /// a large import to run ahead of `importRow` (nil: `importRow` does all).
+    var preparation: RowPreparation<Column>? { get }
     /// The row's writes stay: caches may now learn about it.
     func rowKept()
     /// The row's writes were undone (its savepoint rolled back).
@@ -29,7 +32,14 @@ protocol RowImporter: AnyObject {
     func takeFinished() -> [DeferredRow]
 }
 
+/// Checks a row and sets `row.prepared`, recording problems in `check` as
+/// `importRow` would. It runs on another thread than the writing one, while
+/// earlier rows are written: it may read only what nothing changes during
+/// the import (its own copies), never the connection.
+typealias RowPreparation<Column: ImportColumn> = (inout ImportRow<Column>, inout RowCheck) -> Void
+
 extension RowImporter {
+    var preparation: RowPreparation<Column>? { nil }
     func rowKept() {}
     func rowUndone() {}
     func flush() throws {}

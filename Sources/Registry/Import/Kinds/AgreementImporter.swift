@@ -6,6 +6,7 @@ enum AgreementColumn: Int, ImportColumn {
     static let names = ["key", "title", "kind", "parties", "signed_on", "effective_from", "expires_on", "status",
                         "topics", "source", "notes"]
     static let required: Set<AgreementColumn> = [.title, .kind, .parties]
+    typealias Prepared = PreparedAgreement
     static let lists: Set<AgreementColumn> = [.parties, .topics]
 }
 
@@ -34,6 +35,7 @@ final class AgreementImporter: RowImporter {
 
     private let session: ImportSession
     private let institutions: ReferenceDirectory
+    private let preparer: AgreementPreparer
     private let repository: AgreementRepository
     private var touched: TouchedRows
     private var pending: (id: Int64, key: String, title: String)?
@@ -51,6 +53,7 @@ final class AgreementImporter: RowImporter {
     init(session: ImportSession) throws {
         self.session = session
         institutions = try session.institutions()
+        preparer = AgreementPreparer(keys: institutions.keySnapshot)
         repository = try AgreementRepository(session.connection)
         touched = try TouchedRows(connection: session.connection, table: "agreements")
         batching = session.batchWrites
@@ -59,17 +62,23 @@ final class AgreementImporter: RowImporter {
 
     func importRow(_ row: ImportRow<Column>, check: inout RowCheck) throws -> RowOutcome? {
         pending = nil
-        let title = check.required(row, .title)
-        let kind = check.required(row, .kind).flatMap { _ in check.vocabulary(row, .kind, AgreementKind.self) }
-        let status = check.vocabulary(row, .status, AgreementStatus.self, fallback: .active)
-        let signed = check.date(row, .signedOn)
-        let effective = check.date(row, .effectiveFrom)
-        let expires = check.date(row, .expiresOn)
+        let prepared = row.prepared ?? preparer.prepare(row, check: &check)
         partyIDs.removeAll(keepingCapacity: true)
-        if let parties = check.required(row, .parties) {
-            try resolveParties(parties, check: &check)
+        var partySet: String?
+        switch prepared.parties {
+        case .resolved(let ids, let set):
+            partyIDs.append(contentsOf: ids)
+            partySet = set
+        case .needsDirectory(let text):
+            try AgreementPreparer.collectParties(listItems(text), into: &partyIDs, check: &check) {
+                try institutions.resolve($0)
+            }
+        case .missing:
+            break
         }
-        guard let title, let kind, let status, !check.failed else { return nil }
+        guard let title = prepared.title, let kind = prepared.kind, let status = prepared.status, !check.failed
+        else { return nil }
+        let signed = prepared.signed, effective = prepared.effective, expires = prepared.expires
         check.warnIfBefore(expires, Column.expiresOn, signed, Column.signedOn, "the agreement expires before it was signed")
         check.warnIfBefore(expires, Column.expiresOn, effective, Column.effectiveFrom,
                            "the agreement expires before it takes effect")
@@ -86,8 +95,8 @@ final class AgreementImporter: RowImporter {
         guard let key else { return nil }
         let record = AgreementRecord(key: key, title: title, kind: kind.rawValue, status: status.rawValue,
                                      signedOn: signed?.iso, effectiveFrom: effective?.iso, expiresOn: expires?.iso,
-                                     topics: row[.topics].map(Self.normalizedList), source: row[.source], notes: row[.notes],
-                                     partySet: AgreementRecord.partySet(partyIDs))
+                                     topics: prepared.topics, source: row[.source], notes: row[.notes],
+                                     partySet: partySet ?? AgreementRecord.partySet(partyIDs))
         if batching && row[.key] != nil {
             batch.append(Waiting(line: row.line, record: record, parties: partyIDs, present: row.present, keyGiven: true,
                                  warnings: check.warnings))
@@ -231,6 +240,11 @@ final class AgreementImporter: RowImporter {
         indexesDeferred = true
     }
 
+    var preparation: RowPreparation<Column>? {
+        let preparer = self.preparer
+        return { row, check in row.prepared = preparer.prepare(row, check: &check) }
+    }
+
     func takeFinished() -> [DeferredRow] {
         defer { finished.removeAll(keepingCapacity: true) }
         return finished
@@ -244,28 +258,6 @@ final class AgreementImporter: RowImporter {
     }
 
     func rowUndone() { pending = nil }
-
-    private func resolveParties(_ text: String, check: inout RowCheck) throws {
-        var references: [String] = []
-        var resolvedAll = true
-        for reference in listItems(text) {
-            guard let id = try check.resolve(reference, in: institutions, column: Column.parties) else {
-                resolvedAll = false
-                continue
-            }
-            if let index = partyIDs.firstIndex(of: id) {
-                let same = references[index] == reference ? "is named twice" : "and '\(references[index])' are the same institution"
-                check.fail(Column.parties, "'\(reference)' \(same)")
-                resolvedAll = false
-                continue
-            }
-            partyIDs.append(id)
-            references.append(reference)
-        }
-        if resolvedAll && partyIDs.count < 2 {
-            check.fail(Column.parties, "an agreement needs two or more parties separated by ';' (found \(partyIDs.count))")
-        }
-    }
 
     /// A key from what identifies an agreement without one: the same inputs
     /// give the same key in every registry.

@@ -1,0 +1,89 @@
+/// What the agreement importer works out from a row before it needs the
+/// database: the checked values, and the parties when each is named by its
+/// stored key (as in most large files).
+struct PreparedAgreement {
+    enum Parties {
+        /// Every party by its stored key, checked (no repeats, two or more).
+        case resolved([Int64], partySet: String)
+        /// Some party is named otherwise (a name, an alias, a ROR id): the
+        /// writing thread resolves the list with the full directory.
+        case needsDirectory(String)
+        /// The column is empty (already an error).
+        case missing
+    }
+
+    var title: String?
+    var kind: AgreementKind?
+    var status: AgreementStatus?
+    var signed: PartialDate?
+    var effective: PartialDate?
+    var expires: PartialDate?
+    var parties: Parties
+    /// The topics as stored (`AgreementImporter.normalizedList`).
+    var topics: String?
+}
+
+/// Makes `PreparedAgreement`s. It holds its own copy of the institutions'
+/// keys, taken when the import starts (an agreement import adds no
+/// institution), so it can run on the reading thread while the writing
+/// thread uses the directory.
+struct AgreementPreparer {
+    typealias Column = AgreementColumn
+
+    let keys: [String: Int64]
+
+    /// The checks in the order `importRow` always made them: title, kind,
+    /// status, the three dates, the parties.
+    func prepare(_ row: ImportRow<Column>, check: inout RowCheck) -> PreparedAgreement {
+        let title = check.required(row, .title)
+        let kind = check.required(row, .kind).flatMap { _ in check.vocabulary(row, .kind, AgreementKind.self) }
+        let status = check.vocabulary(row, .status, AgreementStatus.self, fallback: .active)
+        let signed = check.date(row, .signedOn)
+        let effective = check.date(row, .effectiveFrom)
+        let expires = check.date(row, .expiresOn)
+        var parties = PreparedAgreement.Parties.missing
+        if let text = check.required(row, .parties) {
+            let references = listItems(text)
+            if references.allSatisfy({ keys[$0] != nil }) {
+                var ids: [Int64] = []
+                Self.collectParties(references, into: &ids, check: &check) { keys[$0].map { .found($0) } ?? .failed("") }
+                parties = .resolved(ids, partySet: AgreementRecord.partySet(ids))
+            } else {
+                parties = .needsDirectory(text)
+            }
+        }
+        return PreparedAgreement(title: title, kind: kind, status: status, signed: signed, effective: effective,
+                                 expires: expires, parties: parties,
+                                 topics: row[.topics].map(AgreementImporter.normalizedList))
+    }
+
+    /// Resolves each reference and appends its id to `ids`, failing the row
+    /// for a party that is not found, one named twice, or fewer than two.
+    static func collectParties(_ references: [String], into ids: inout [Int64], check: inout RowCheck,
+                               resolve: (String) throws -> ReferenceDirectory.Resolution) rethrows {
+        var named: [String] = []
+        var resolvedAll = true
+        for reference in references {
+            let id: Int64
+            switch try resolve(reference) {
+            case .found(let found):
+                id = found
+            case .failed(let message):
+                check.fail(Column.parties, message)
+                resolvedAll = false
+                continue
+            }
+            if let index = ids.firstIndex(of: id) {
+                let same = named[index] == reference ? "is named twice" : "and '\(named[index])' are the same institution"
+                check.fail(Column.parties, "'\(reference)' \(same)")
+                resolvedAll = false
+                continue
+            }
+            ids.append(id)
+            named.append(reference)
+        }
+        if resolvedAll && ids.count < 2 {
+            check.fail(Column.parties, "an agreement needs two or more parties separated by ';' (found \(ids.count))")
+        }
+    }
+}
