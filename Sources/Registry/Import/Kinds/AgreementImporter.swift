@@ -39,7 +39,6 @@ final class AgreementImporter: RowImporter {
     private let repository: AgreementRepository
     private var touched: TouchedRows
     private var pending: (id: Int64, key: String, title: String)?
-    private var partyIDs: [Int64] = []
     private let batching: Bool
     private var batch: [Waiting] = []
     private(set) var finished: [DeferredRow] = []
@@ -63,14 +62,14 @@ final class AgreementImporter: RowImporter {
     func importRow(_ row: ImportRow<Column>, check: inout RowCheck) throws -> RowOutcome? {
         pending = nil
         let prepared = row.prepared ?? preparer.prepare(row, check: &check)
-        partyIDs.removeAll(keepingCapacity: true)
+        var parties: [Int64] = []
         var partySet: String?
         switch prepared.parties {
         case .resolved(let ids, let set):
-            partyIDs.append(contentsOf: ids)
+            parties = ids
             partySet = set
         case .needsDirectory(let text):
-            try AgreementPreparer.collectParties(listItems(text), into: &partyIDs, check: &check) {
+            try AgreementPreparer.collectParties(listItems(text), into: &parties, check: &check) {
                 try institutions.resolve($0)
             }
         case .missing:
@@ -88,27 +87,28 @@ final class AgreementImporter: RowImporter {
             // The identity lookup must see every earlier row, through the party index.
             try flush()
             try endBulkLoad()
-            let partySet = Set(partyIDs)
+            let partySet = Set(parties)
             key = try repository.findKey(kind: kind.rawValue, signedOn: signed?.iso, parties: partySet)
                 ?? generatedKey(kind: kind, signed: signed, parties: partySet)
         }
         guard let key else { return nil }
         let record = AgreementRecord(key: key, title: title, kind: kind.rawValue, status: status.rawValue,
-                                     signedOn: signed?.iso, effectiveFrom: effective?.iso, expiresOn: expires?.iso,
+                                     signedOn: prepared.dates.signed, effectiveFrom: prepared.dates.effective,
+                                     expiresOn: prepared.dates.expires,
                                      topics: prepared.topics, source: row[.source], notes: row[.notes],
-                                     partySet: partySet ?? AgreementRecord.partySet(partyIDs))
+                                     partySet: partySet ?? AgreementRecord.partySet(parties))
         if batching && row[.key] != nil {
-            batch.append(Waiting(line: row.line, record: record, parties: partyIDs, present: row.present, keyGiven: true,
+            batch.append(Waiting(line: row.line, record: record, parties: parties, present: row.present, keyGiven: true,
                                  warnings: check.warnings))
             check.warnings.removeAll()
             if batch.count == Self.batchSize { try flush() }
             return .deferred
         }
-        if let id = try repository.insertIfNew(record, parties: partyIDs) {
+        if let id = try repository.insertIfNew(record, parties: parties) {
             pending = (id, key, title)
             return .inserted
         }
-        return try upsertExisting(record, parties: partyIDs, present: row.present, keyGiven: row[.key] != nil,
+        return try upsertExisting(record, parties: parties, present: row.present, keyGiven: row[.key] != nil,
                                   check: &check)
     }
 

@@ -18,6 +18,8 @@ struct PreparedAgreement {
     var signed: PartialDate?
     var effective: PartialDate?
     var expires: PartialDate?
+    /// The three dates as stored.
+    var dates: (signed: String?, effective: String?, expires: String?)
     var parties: Parties
     /// The topics as stored (`AgreementImporter.normalizedList`).
     var topics: String?
@@ -53,7 +55,7 @@ struct AgreementPreparer {
             }
         }
         return PreparedAgreement(title: title, kind: kind, status: status, signed: signed, effective: effective,
-                                 expires: expires, parties: parties,
+                                 expires: expires, dates: (signed?.iso, effective?.iso, expires?.iso), parties: parties,
                                  topics: row[.topics].map(AgreementImporter.normalizedList))
     }
 
