@@ -5,20 +5,22 @@
 -- the language) and count. Each total is its own `SELECT count(*)`, which
 -- SQLite answers without reading every row.
 WITH RECURSIVE
-    -- The kinds and the statuses in use, each found with one index seek, so
-    -- that agreements are counted per kind and status by counting index
-    -- ranges (fast) rather than grouping a million rows (slow).
+    -- The kinds in use, and the statuses in use with each kind, each found
+    -- with one seek in agreements_kind_status, so that agreements are counted
+    -- per kind and status by counting index ranges (fast) rather than
+    -- grouping a million rows (slow).
     kinds (kind) AS (
         SELECT min(kind) FROM agreements
         UNION ALL
         SELECT (SELECT min(kind) FROM agreements WHERE kind > kinds.kind) FROM kinds WHERE kind IS NOT NULL),
-    statuses (status) AS (
-        SELECT min(status) FROM agreements
+    kind_statuses (kind, status) AS (
+        SELECT kind, (SELECT min(status) FROM agreements a WHERE a.kind = kinds.kind) FROM kinds WHERE kind IS NOT NULL
         UNION ALL
-        SELECT (SELECT min(status) FROM agreements WHERE status > statuses.status) FROM statuses WHERE status IS NOT NULL),
+        SELECT kind, (SELECT min(status) FROM agreements a WHERE a.kind = kind_statuses.kind AND a.status > kind_statuses.status)
+        FROM kind_statuses WHERE status IS NOT NULL),
     agreement_counts (kind, status, count) AS MATERIALIZED (
-        SELECT kind, status, (SELECT count(*) FROM agreements a WHERE a.kind = kinds.kind AND a.status = statuses.status)
-        FROM kinds, statuses)
+        SELECT kind, status, (SELECT count(*) FROM agreements a WHERE a.kind = kind_statuses.kind AND a.status = kind_statuses.status)
+        FROM kind_statuses WHERE status IS NOT NULL)
 SELECT section, item, detail, count
 FROM (
     SELECT 1 AS part, 'institutions' AS section, 'all' AS item, NULL AS detail, (SELECT count(*) FROM institutions) AS count

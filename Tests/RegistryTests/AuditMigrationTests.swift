@@ -70,6 +70,14 @@ final class AuditMigrationTests: XCTestCase {
         XCTAssertEqual(try connection.scalar("PRAGMA integrity_check")?.string, "ok")
     }
 
+    func testTheAuditAsksForMigration0007() throws {
+        try RegistryDatabase.migrator().migrateDown(registry.connection, to: 6)
+        let settings = try AuditSettings(asOf: "2026-11-20")
+        XCTAssertThrowsError(try Auditor(connection: registry.connection, settings: settings)) { error in
+            guard case RegistryError.needsMigration = error else { return XCTFail("\(error)") }
+        }
+    }
+
     func testTheAuditAsksForMigration0006() throws {
         try RegistryDatabase.migrator().migrateDown(registry.connection, to: 5)
         let settings = try AuditSettings(asOf: "2026-11-20")

@@ -3,7 +3,7 @@ import Database
 import XCTest
 
 /// The rules that can return most of the registry read it through the
-/// indexes of migration 0004, in the order they report it: without them a
+/// indexes of migrations 0003, 0006 and 0007, in the order they report it: without them a
 /// full audit of a million agreements sorts hundreds of thousands of rows.
 final class AuditQueryPlanTests: XCTestCase {
     private var registry: AuditTestRegistry!
@@ -24,25 +24,39 @@ final class AuditQueryPlanTests: XCTestCase {
         return try statement.allRows().compactMap { $0["detail"].string }.joined(separator: "\n")
     }
 
-    /// The index alone answers it (migration 0006): no lookup of each agreement.
-    func testExpiredButActiveWalksTheStatusExpiryIndexWithoutSortingOrLookingUp() throws {
+    /// The partial index of active agreements alone answers it (migrations
+    /// 0006, 0007): no lookup of each agreement, no sort.
+    func testExpiredButActiveWalksTheActiveExpiryIndexWithoutSortingOrLookingUp() throws {
         let plan = try plan("expired-but-active")
-        XCTAssertTrue(plan.contains("USING COVERING INDEX agreements_status_expires (status=? AND expires_on<?)"), plan)
+        XCTAssertTrue(plan.contains("USING COVERING INDEX agreements_active_expiry (expires_on<?)"), plan)
         XCTAssertFalse(plan.contains("TEMP B-TREE"), plan)
     }
 
     func testExpiringSoonAndNoExpiryUseTheSameIndexWithoutSorting() throws {
-        for rule in ["expiring-soon", "no-expiry"] {
-            let plan = try plan(rule)
-            XCTAssertTrue(plan.contains("INDEX agreements_status_expires (status=?"), plan)
-            XCTAssertFalse(plan.contains("TEMP B-TREE"), plan)
-        }
+        let expiringSoon = try plan("expiring-soon")
+        XCTAssertTrue(expiringSoon.contains("USING INDEX agreements_active_expiry (expires_on>? AND expires_on<?)"),
+                      expiringSoon)
+        let noExpiry = try plan("no-expiry")
+        XCTAssertTrue(noExpiry.contains("USING COVERING INDEX agreements_active_expiry (expires_on=? AND signed_on<?)"),
+                      noExpiry)
+        for plan in [expiringSoon, noExpiry] { XCTAssertFalse(plan.contains("TEMP B-TREE"), plan) }
     }
 
-    func testSignedInFutureWalksTheSigningDateIndexWithoutSorting() throws {
+    /// It reads the signing dates from the as-of year on (migration 0007
+    /// dropped the plain signed_on index) and sorts only the agreements of
+    /// one first day of signing at a time, never all it found.
+    func testSignedInFutureWalksTheSigningStartIndexAndSortsOnlyWithinADay() throws {
         let plan = try plan("signed-in-future")
-        XCTAssertTrue(plan.contains("USING INDEX agreements_signed (signed_on>?)"), plan)
-        XCTAssertFalse(plan.contains("TEMP B-TREE"), plan)
+        XCTAssertTrue(plan.contains("USING INDEX agreements_signed_start (<expr>>?)"), plan)
+        XCTAssertTrue(plan.contains("USE TEMP B-TREE FOR RIGHT PART OF ORDER BY"), plan)
+        XCTAssertFalse(plan.contains("USE TEMP B-TREE FOR ORDER BY"), plan)
+    }
+
+    /// The earliest signing date comes from the first entry of an index, not a scan.
+    func testBeforeEstablishedFindsTheEarliestSigningInTheIndex() throws {
+        let plan = try plan("before-established")
+        XCTAssertTrue(plan.contains("SEARCH agreements USING INDEX agreements_signed_start"), plan)
+        XCTAssertFalse(plan.contains("SCAN agreements"), plan)
     }
 
     func testOverlapWalksThePartySetIndexAndLooksUpOnlyTheCandidates() throws {

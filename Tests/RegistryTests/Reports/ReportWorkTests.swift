@@ -33,8 +33,7 @@ final class ReportWorkTests: XCTestCase {
             ANALYZE;
             DELETE FROM sqlite_stat1;
             INSERT INTO sqlite_stat1 (tbl, idx, stat) VALUES
-                ('agreements', 'agreements_signed', '2841912 1001'),
-                ('agreements', 'agreements_status_expires', '2764125 1001 1001 5'),
+                ('agreements', 'agreements_active_expiry', '418488 4 3 1 1 1 1'),
                 ('agreements', 'agreements_kind_status', '633600 1001 1001'),
                 ('agreements', 'agreements_expires_end', '4254930 5'),
                 ('agreements', 'agreements_effective_start', '2167551 286'),

@@ -12,6 +12,9 @@ extension AuditRules {
         queries: [
             // Institutions drive: the subquery skips those established before the
             // earliest signing date in the registry (with real data, nearly all).
+            // It asks for the earliest first day of signing, which
+            // agreements_signed_start (0003) gives at once: an agreement is
+            // reported only when its signed_first is before established_last.
             RuleQuery(recordType: .agreement, sql: """
                 SELECT
                     coalesce(a.signed_last < i.established_first, 0) AS certain,
@@ -22,7 +25,7 @@ extension AuditRules {
                 CROSS JOIN agreement_parties AS ap ON ap.institution_id = i.id
                 CROSS JOIN agreement_dates AS a ON a.id = ap.agreement_id
                 WHERE i.established IS NOT NULL
-                  AND i.established_last > (SELECT min(signed_on) FROM agreements)
+                  AND i.established_last > (SELECT min(signed_first) FROM agreement_dates)
                   AND a.signed_on < i.established_last
                   AND a.signed_first < i.established_last
                 ORDER BY a.signed_on, a.id, i.id
