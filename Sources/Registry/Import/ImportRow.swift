@@ -62,6 +62,20 @@ struct ImportRow<Column: ImportColumn> {
     }
 }
 
+/// Which columns a row has (`ImportRow.present`) as bits: a value to keep
+/// with a row waiting for its batch, without holding on to an array.
+struct ImportRowPresence: Equatable {
+    let bits: UInt64
+
+    init(_ present: [Bool]) {
+        var bits: UInt64 = 0
+        for (index, has) in present.enumerated() where has && index < 64 { bits |= 1 << UInt64(index) }
+        self.bits = bits
+    }
+
+    func columns(_ count: Int) -> [Bool] { (0..<count).map { bits & (1 << UInt64($0)) != 0 } }
+}
+
 /// The problems found in one row: errors reject it, warnings do not.
 struct RowCheck {
     struct Problem {

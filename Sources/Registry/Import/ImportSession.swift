@@ -84,6 +84,10 @@ final class ImportSession {
         return try titles.resolve(reference)
     }
 
+    /// Whether `agreementWritten` has anything to do (news of this run have
+    /// asked for agreements by title): a large import need not make the strings.
+    var tracksAgreementTitles: Bool { agreementTitles != nil }
+
     /// Called when an agreement is written, so that news in the same run can refer to it by title.
     func agreementWritten(id: Int64, key: String, title: String) {
         agreementTitles?.register(id: id, key: key, name: title, otherNames: [], rorID: nil)

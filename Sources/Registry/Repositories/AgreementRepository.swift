@@ -137,52 +137,19 @@ final class AgreementRepository {
             + Array(repeating: "(?, ?)", count: rows).joined(separator: ", ")
     }
 
-    /// The batch's text, copied into one buffer and bound without further
-    /// copies; `spans` has one entry per parameter (start -1: NULL).
-    private var arena: [UInt8] = []
-    private var spans: [(start: Int, end: Int)] = []
-
     /// Inserts the agreements whose keys are new, in one statement; returns
-    /// their ids, in the order of `records` (nil for a key that exists).
-    func insertBatch(_ records: [AgreementRecord]) throws -> [Int64?] {
+    /// their ids, in the order of `rows` (nil for a key that exists).
+    func insertBatch(_ rows: AgreementRows) throws -> [Int64?] {
+        let count = rows.count
         let statement: Statement
-        if let cached = batchInserts[records.count] {
+        if let cached = batchInserts[count] {
             statement = cached
         } else {
-            statement = try connection.prepare(Self.batchInsertSQL(rows: records.count))
-            batchInserts[records.count] = statement
+            statement = try connection.prepare(Self.batchInsertSQL(rows: count))
+            batchInserts[count] = statement
         }
-        // Gather the text first: the buffer must not move while it is bound.
-        // Local copies (moved, not copied) spare an exclusivity check per access.
-        var arena: [UInt8] = [], spans: [(start: Int, end: Int)] = []
-        swap(&arena, &self.arena)
-        swap(&spans, &self.spans)
-        defer {
-            swap(&arena, &self.arena)
-            swap(&spans, &self.spans)
-        }
-        arena.removeAll(keepingCapacity: true)
-        spans.removeAll(keepingCapacity: true)
-        func gather(_ value: String?) {
-            guard let value else { return spans.append((-1, -1)) }
-            let start = arena.count
-            arena.append(contentsOf: value.utf8)
-            spans.append((start, arena.count))
-        }
-        for record in records {
-            gather(record.key)
-            gather(record.title)
-            gather(record.kind)
-            gather(record.status)
-            gather(record.signedOn)
-            gather(record.effectiveFrom)
-            gather(record.expiresOn)
-            gather(record.topics)
-            gather(record.source)
-            gather(record.notes)
-            gather(record.partySet)
-        }
-        let changed: Int = try arena.withUnsafeBufferPointer { bytes in
+        let spans = rows.spans
+        let changed: Int = try rows.bytes.withUnsafeBufferPointer { bytes in
             statement.reset()
             defer { statement.reset() }
             for index in spans.indices {
@@ -196,16 +163,16 @@ final class AgreementRepository {
         // New rows get the ids after the largest one, in order; confirmed by
         // reading back the first. When some keys existed, ask by key.
         let last = connection.lastInsertRowID
-        if changed == records.count, let first = records.first {
-            let firstID = last - Int64(records.count) + 1
-            if try find(key: first.key)?.id == firstID {
-                return (0..<records.count).map { firstID + Int64($0) }
+        if changed == count, count > 0 {
+            let firstID = last - Int64(count) + 1
+            if try find(key: rows.key(of: 0))?.id == firstID {
+                return (0..<count).map { firstID + Int64($0) }
             }
         }
         var ids: [Int64?] = []
         var remaining = changed
-        for record in records {
-            guard remaining > 0, let (id, _) = try find(key: record.key) else {
+        for row in 0..<count {
+            guard remaining > 0, let (id, _) = try find(key: rows.key(of: row)) else {
                 ids.append(nil)
                 continue
             }

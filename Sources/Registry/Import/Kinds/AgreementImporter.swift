@@ -21,13 +21,12 @@ enum AgreementColumn: Int, ImportColumn {
 final class AgreementImporter: RowImporter {
     typealias Column = AgreementColumn
 
-    /// A checked row waiting in the batch.
+    /// A checked row waiting in the batch; its values are in `rows` and its
+    /// parties in `batchParties` (up to `partiesEnd`), at the same position.
     private struct Waiting {
         let line: Int
-        var record: AgreementRecord
-        let parties: [Int64]
-        let present: [Bool]
-        let keyGiven: Bool
+        let partiesEnd: Int
+        let present: ImportRowPresence
         let warnings: [RowCheck.Problem]
     }
 
@@ -41,6 +40,8 @@ final class AgreementImporter: RowImporter {
     private var pending: (id: Int64, key: String, title: String)?
     private let batching: Bool
     private var batch: [Waiting] = []
+    private var rows = AgreementRows()
+    private var batchParties: [Int64] = []
     private(set) var finished: [DeferredRow] = []
     private var indexDecisionMade = false
     /// For input of unknown size (standard input): the row count at which to
@@ -92,18 +93,28 @@ final class AgreementImporter: RowImporter {
                 ?? generatedKey(kind: kind, signed: signed, parties: partySet)
         }
         guard let key else { return nil }
+        if batching && row[.key] != nil {
+            if let encoded = prepared.encoded {
+                rows.append(encoded: encoded)
+            } else {
+                rows.append(AgreementRecord(key: key, title: title, kind: kind.rawValue, status: status.rawValue,
+                                            signedOn: prepared.dates.signed, effectiveFrom: prepared.dates.effective,
+                                            expiresOn: prepared.dates.expires, topics: prepared.topics,
+                                            source: row[.source], notes: row[.notes],
+                                            partySet: partySet ?? AgreementRecord.partySet(parties)))
+            }
+            batchParties.append(contentsOf: parties)
+            batch.append(Waiting(line: row.line, partiesEnd: batchParties.count,
+                                 present: prepared.presence ?? ImportRowPresence(row.present), warnings: check.warnings))
+            check.warnings.removeAll()
+            if batch.count == Self.batchSize { try flush() }
+            return .deferred
+        }
         let record = AgreementRecord(key: key, title: title, kind: kind.rawValue, status: status.rawValue,
                                      signedOn: prepared.dates.signed, effectiveFrom: prepared.dates.effective,
                                      expiresOn: prepared.dates.expires,
                                      topics: prepared.topics, source: row[.source], notes: row[.notes],
                                      partySet: partySet ?? AgreementRecord.partySet(parties))
-        if batching && row[.key] != nil {
-            batch.append(Waiting(line: row.line, record: record, parties: parties, present: row.present, keyGiven: true,
-                                 warnings: check.warnings))
-            check.warnings.removeAll()
-            if batch.count == Self.batchSize { try flush() }
-            return .deferred
-        }
         if let id = try repository.insertIfNew(record, parties: parties) {
             pending = (id, key, title)
             return .inserted
@@ -149,41 +160,62 @@ final class AgreementImporter: RowImporter {
     /// Writes the waiting rows; their outcomes go to `finished`.
     func flush() throws {
         guard !batch.isEmpty else { return }
-        let waiting = batch
-        batch.removeAll(keepingCapacity: true)
+        // Taken out (and given back emptied, keeping their capacity), so that
+        // the one-row path below may use the importer freely.
+        var waiting: [Waiting] = [], rows = AgreementRows(), parties: [Int64] = []
+        swap(&waiting, &batch)
+        swap(&rows, &self.rows)
+        swap(&parties, &batchParties)
+        defer {
+            waiting.removeAll(keepingCapacity: true)
+            rows.removeAll()
+            parties.removeAll(keepingCapacity: true)
+            swap(&waiting, &batch)
+            swap(&rows, &self.rows)
+            swap(&parties, &batchParties)
+        }
         let inserted: [Int64?]
         do {
-            inserted = try repository.insertBatch(waiting.map(\.record))
+            inserted = try repository.insertBatch(rows)
         } catch let error as DatabaseError where error.isRowLevel {
             // One row is refused; the statement wrote nothing. Row by row,
             // the error lands on the row that causes it.
-            for row in waiting { finishOne(row) }
+            for index in waiting.indices { finishOne(index, waiting, rows, parties) }
             return
         }
         var pairs: [(agreement: Int64, institution: Int64)] = []
-        pairs.reserveCapacity(waiting.count * 3)
-        for (row, id) in zip(waiting, inserted) {
+        pairs.reserveCapacity(parties.count)
+        var partiesStart = 0
+        for (index, id) in inserted.enumerated() {
+            let row = waiting[index]
             if let id {
-                for party in row.parties { pairs.append((id, party)) }
-                session.agreementWritten(id: id, key: row.record.key, title: row.record.title)
+                for party in parties[partiesStart..<row.partiesEnd] { pairs.append((id, party)) }
+                if session.tracksAgreementTitles {
+                    session.agreementWritten(id: id, key: rows.key(of: index), title: rows.title(of: index))
+                }
                 finished.append(DeferredRow(line: row.line, outcome: .inserted, check: RowCheck(warnings: row.warnings)))
             } else {
-                finishOne(row)
+                finishOne(index, waiting, rows, parties)
             }
+            partiesStart = row.partiesEnd
         }
         try repository.addParties(pairs)
     }
 
-    private func finishOne(_ row: Waiting) {
+    /// The one-row path for row `index` of a batch.
+    private func finishOne(_ index: Int, _ waiting: [Waiting], _ rows: AgreementRows, _ parties: [Int64]) {
+        let row = waiting[index]
+        let record = rows.record(index)
+        let partyIDs = Array(parties[(index == 0 ? 0 : waiting[index - 1].partiesEnd)..<row.partiesEnd])
         var check = RowCheck(warnings: row.warnings)
         var outcome: RowOutcome?
         do {
-            if let id = try repository.insertIfNew(row.record, parties: row.parties) {
-                session.agreementWritten(id: id, key: row.record.key, title: row.record.title)
+            if let id = try repository.insertIfNew(record, parties: partyIDs) {
+                session.agreementWritten(id: id, key: record.key, title: record.title)
                 outcome = .inserted
             } else {
-                outcome = try upsertExisting(row.record, parties: row.parties, present: row.present, keyGiven: row.keyGiven,
-                                             check: &check)
+                outcome = try upsertExisting(record, parties: partyIDs, present: row.present.columns(AgreementColumn.allCases.count),
+                                             keyGiven: true, check: &check)
                 if outcome != nil, let (id, key, title) = pending { session.agreementWritten(id: id, key: key, title: title) }
                 pending = nil
             }

@@ -1,7 +1,9 @@
 /// What the agreement importer works out from a row before it needs the
 /// database: the checked values, and the parties when each is named by its
-/// stored key (as in most large files).
-struct PreparedAgreement {
+/// stored key (as in most large files). A class of constants: made on the
+/// reading thread and handed to the writing thread as one reference, which
+/// reads it without retaining each string in it.
+final class PreparedAgreement {
     enum Parties {
         /// Every party by its stored key, checked (no repeats, two or more).
         case resolved([Int64], partySet: String)
@@ -12,17 +14,39 @@ struct PreparedAgreement {
         case missing
     }
 
-    var title: String?
-    var kind: AgreementKind?
-    var status: AgreementStatus?
-    var signed: PartialDate?
-    var effective: PartialDate?
-    var expires: PartialDate?
+    let title: String?
+    let kind: AgreementKind?
+    let status: AgreementStatus?
+    let signed: PartialDate?
+    let effective: PartialDate?
+    let expires: PartialDate?
     /// The three dates as stored.
-    var dates: (signed: String?, effective: String?, expires: String?)
-    var parties: Parties
+    let dates: (signed: String?, effective: String?, expires: String?)
+    let parties: Parties
     /// The topics as stored (`AgreementImporter.normalizedList`).
-    var topics: String?
+    let topics: String?
+    /// For a valid row with a key and parties by key: its insert values,
+    /// encoded for `AgreementRows.append(encoded:)`.
+    let encoded: [UInt8]?
+    /// The row's columns, taken here so that the writing thread need not
+    /// touch the row's (shared) array.
+    let presence: ImportRowPresence?
+
+    init(title: String?, kind: AgreementKind?, status: AgreementStatus?, signed: PartialDate?, effective: PartialDate?,
+         expires: PartialDate?, dates: (signed: String?, effective: String?, expires: String?), parties: Parties,
+         topics: String?, encoded: [UInt8]?, presence: ImportRowPresence?) {
+        self.title = title
+        self.kind = kind
+        self.status = status
+        self.signed = signed
+        self.effective = effective
+        self.expires = expires
+        self.dates = dates
+        self.parties = parties
+        self.topics = topics
+        self.encoded = encoded
+        self.presence = presence
+    }
 }
 
 /// Makes `PreparedAgreement`s. It holds its own copy of the institutions'
@@ -54,9 +78,23 @@ struct AgreementPreparer {
                 parties = .needsDirectory(text)
             }
         }
+        let topics = row[.topics].map(AgreementImporter.normalizedList)
+        let dates = (signed: signed?.iso, effective: effective?.iso, expires: expires?.iso)
+        var encoded: [UInt8]?
+        var presence: ImportRowPresence?
+        if !check.failed, let key = row[.key], let title, let kind, let status, case .resolved(_, let partySet) = parties {
+            let record = AgreementRecord(key: key, title: title, kind: kind.rawValue, status: status.rawValue,
+                                         signedOn: dates.signed, effectiveFrom: dates.effective, expiresOn: dates.expires,
+                                         topics: topics, source: row[.source], notes: row[.notes], partySet: partySet)
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(256)
+            record.encode(into: &bytes)
+            encoded = bytes
+            presence = ImportRowPresence(row.present)
+        }
         return PreparedAgreement(title: title, kind: kind, status: status, signed: signed, effective: effective,
-                                 expires: expires, dates: (signed?.iso, effective?.iso, expires?.iso), parties: parties,
-                                 topics: row[.topics].map(AgreementImporter.normalizedList))
+                                 expires: expires, dates: dates, parties: parties, topics: topics, encoded: encoded,
+                                 presence: presence)
     }
 
     /// Resolves each reference and appends its id to `ids`, failing the row

@@ -1,0 +1,113 @@
+/// Agreements waiting for one multi-row INSERT, held as the bytes SQLite is
+/// given: for each row, its eleven insert values (the columns of
+/// `AgreementRepository.insertSQL`, in order), each a span of one shared
+/// buffer that the statement binds without further copies.
+///
+/// A row comes in as an `AgreementRecord`, or already encoded
+/// (`AgreementRecord.encode(into:)`): a large import encodes its rows on its
+/// reading thread, so that the writing thread copies one buffer per row
+/// instead of handling eleven strings.
+struct AgreementRows {
+    static let valuesPerRow = 11
+
+    private(set) var bytes: [UInt8] = []
+    /// For each value: its start and end in `bytes`; start -1 for NULL.
+    private(set) var spans: [(start: Int, end: Int)] = []
+
+    var count: Int { spans.count / Self.valuesPerRow }
+    var isEmpty: Bool { spans.isEmpty }
+
+    mutating func removeAll() {
+        bytes.removeAll(keepingCapacity: true)
+        spans.removeAll(keepingCapacity: true)
+    }
+
+    mutating func append(_ record: AgreementRecord) {
+        record.forEachValue { value in
+            guard let value else { return spans.append((-1, -1)) }
+            let start = bytes.count
+            bytes.append(contentsOf: value.utf8)
+            spans.append((start, bytes.count))
+        }
+    }
+
+    /// Adds a row encoded by `AgreementRecord.encode(into:)`.
+    mutating func append(encoded: [UInt8]) {
+        encoded.withUnsafeBufferPointer { source in
+            var offset = 0
+            for _ in 0..<Self.valuesPerRow {
+                let length = AgreementRecord.readLength(source, at: offset)
+                offset += AgreementRecord.lengthSize
+                guard length >= 0 else {
+                    spans.append((-1, -1))
+                    continue
+                }
+                let start = bytes.count
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[offset..<offset + length]))
+                spans.append((start, bytes.count))
+                offset += length
+            }
+        }
+    }
+
+    /// Value `column` (0-based, in insert order) of row `row`.
+    func value(_ column: Int, of row: Int) -> String? {
+        let span = spans[row * Self.valuesPerRow + column]
+        guard span.start >= 0 else { return nil }
+        return String(decoding: bytes[span.start..<span.end], as: UTF8.self)
+    }
+
+    func key(of row: Int) -> String { value(0, of: row) ?? "" }
+    func title(of row: Int) -> String { value(1, of: row) ?? "" }
+
+    func record(_ row: Int) -> AgreementRecord {
+        AgreementRecord(key: key(of: row), title: title(of: row), kind: value(2, of: row) ?? "",
+                        status: value(3, of: row) ?? "", signedOn: value(4, of: row), effectiveFrom: value(5, of: row),
+                        expiresOn: value(6, of: row), topics: value(7, of: row), source: value(8, of: row),
+                        notes: value(9, of: row), partySet: value(10, of: row))
+    }
+}
+
+extension AgreementRecord {
+    /// The insert values in the order of `AgreementRepository.insertSQL`.
+    func forEachValue(_ body: (String?) -> Void) {
+        body(key)
+        body(title)
+        body(kind)
+        body(status)
+        body(signedOn)
+        body(effectiveFrom)
+        body(expiresOn)
+        body(topics)
+        body(source)
+        body(notes)
+        body(partySet)
+    }
+
+    static let lengthSize = 4
+
+    /// Appends the insert values to `buffer`, each as its length in bytes
+    /// (4 bytes, little-endian; -1 for NULL) and then its UTF-8 bytes.
+    func encode(into buffer: inout [UInt8]) {
+        forEachValue { value in
+            guard var value else {
+                buffer.append(contentsOf: [0xFF, 0xFF, 0xFF, 0xFF])
+                return
+            }
+            value.withUTF8 { utf8 in
+                let length = UInt32(utf8.count)
+                buffer.append(UInt8(truncatingIfNeeded: length))
+                buffer.append(UInt8(truncatingIfNeeded: length >> 8))
+                buffer.append(UInt8(truncatingIfNeeded: length >> 16))
+                buffer.append(UInt8(truncatingIfNeeded: length >> 24))
+                buffer.append(contentsOf: utf8)
+            }
+        }
+    }
+
+    static func readLength(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> Int {
+        let raw = UInt32(bytes[offset]) | UInt32(bytes[offset + 1]) << 8 | UInt32(bytes[offset + 2]) << 16
+            | UInt32(bytes[offset + 3]) << 24
+        return raw == UInt32.max ? -1 : Int(raw)
+    }
+}

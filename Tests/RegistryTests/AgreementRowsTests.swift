@@ -1,0 +1,36 @@
+@testable import Registry
+import XCTest
+
+/// A large import encodes its rows on the reading thread; the batch must
+/// give SQLite exactly the values the record holds, NULLs and all.
+final class AgreementRowsTests: XCTestCase {
+    private let records = [
+        AgreementRecord(key: "agr-1", title: "Échange d’étudiants, \"quoted\"\nover two lines", kind: "mou", status: "active",
+                        signedOn: "2018", effectiveFrom: nil, expiresOn: "2023-06-30", topics: "health;ai", source: nil,
+                        notes: "", partySet: "3,12"),
+        AgreementRecord(key: "agr-2", title: "北京大学 – 合作", kind: "exchange", status: "draft", signedOn: nil,
+                        effectiveFrom: nil, expiresOn: nil, topics: nil, source: "bench", notes: nil, partySet: nil),
+    ]
+
+    func testEncodedRowsHoldTheSameValuesAsRecords() {
+        var direct = AgreementRows()
+        var encoded = AgreementRows()
+        for record in records {
+            direct.append(record)
+            var bytes: [UInt8] = []
+            record.encode(into: &bytes)
+            encoded.append(encoded: bytes)
+        }
+        XCTAssertEqual(direct.count, 2)
+        XCTAssertEqual(encoded.bytes, direct.bytes)
+        XCTAssertEqual(encoded.spans.map(\.start), direct.spans.map(\.start))
+        XCTAssertEqual(encoded.spans.map(\.end), direct.spans.map(\.end))
+        for (index, record) in records.enumerated() {
+            XCTAssertEqual(encoded.record(index), record)
+        }
+        XCTAssertEqual(encoded.value(9, of: 0), "", "an empty text is not NULL")
+        XCTAssertNil(encoded.value(9, of: 1))
+        encoded.removeAll()
+        XCTAssertTrue(encoded.isEmpty)
+    }
+}
