@@ -93,15 +93,17 @@ final class AgreementImporter: RowImporter {
                 ?? generatedKey(kind: kind, signed: signed, parties: partySet)
         }
         guard let key else { return nil }
+        func makeRecord() -> AgreementRecord {
+            AgreementRecord(key: key, title: title, kind: kind.rawValue, status: status.rawValue,
+                            signedOn: prepared.dates.signed, effectiveFrom: prepared.dates.effective,
+                            expiresOn: prepared.dates.expires, topics: prepared.topics, source: row[.source],
+                            notes: row[.notes], partySet: partySet ?? AgreementRecord.partySet(parties))
+        }
         if batching && row[.key] != nil {
             if let encoded = prepared.encoded {
                 rows.append(encoded: encoded)
             } else {
-                rows.append(AgreementRecord(key: key, title: title, kind: kind.rawValue, status: status.rawValue,
-                                            signedOn: prepared.dates.signed, effectiveFrom: prepared.dates.effective,
-                                            expiresOn: prepared.dates.expires, topics: prepared.topics,
-                                            source: row[.source], notes: row[.notes],
-                                            partySet: partySet ?? AgreementRecord.partySet(parties)))
+                rows.append(makeRecord())
             }
             batchParties.append(contentsOf: parties)
             batch.append(Waiting(line: row.line, partiesEnd: batchParties.count,
@@ -110,11 +112,7 @@ final class AgreementImporter: RowImporter {
             if batch.count == Self.batchSize { try flush() }
             return .deferred
         }
-        let record = AgreementRecord(key: key, title: title, kind: kind.rawValue, status: status.rawValue,
-                                     signedOn: prepared.dates.signed, effectiveFrom: prepared.dates.effective,
-                                     expiresOn: prepared.dates.expires,
-                                     topics: prepared.topics, source: row[.source], notes: row[.notes],
-                                     partySet: partySet ?? AgreementRecord.partySet(parties))
+        let record = makeRecord()
         if let id = try repository.insertIfNew(record, parties: parties) {
             pending = (id, key, title)
             return .inserted
