@@ -9,7 +9,8 @@ protocol RowImporter: AnyObject {
     associatedtype Column: ImportColumn
     func importRow(_ row: ImportRow<Column>, check: inout RowCheck) throws -> RowOutcome?
     /// The checks of a row that need no database, for the reading thread of
-    /// a large import to run ahead of `importRow` (nil: `importRow` does all).
+    /// an all-or-nothing import to run ahead of `importRow` (nil: `importRow`
+    /// does all).
     var preparation: RowPreparation<Column>? { get }
     /// The row's writes stay: caches may now learn about it.
     func rowKept()
