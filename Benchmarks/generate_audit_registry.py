@@ -23,30 +23,11 @@ import datetime
 import random
 import sqlite3
 
-AGREEMENT_KINDS = ["mou", "cooperation_agreement", "strategic_partnership", "dual_degree", "joint_degree",
-                   "erasmus_iia", "research_collaboration", "exchange", "funding", "other"]
-BASE = datetime.date(1995, 1, 1)
+# The benchmark's own vocabularies and date helpers, so both registries are
+# drawn the same way.
+from generate_data import AGREEMENT_KINDS, add_years, with_precision
+from generate_data import random_date as random_day
 
-
-def random_day(rng, start_year=1995, end_year=2030):
-    start = datetime.date(start_year, 1, 1)
-    return start + datetime.timedelta(days=rng.randrange((end_year - start_year) * 365))
-
-
-def with_precision(rng, day):
-    r = rng.random()
-    if r < 0.75:
-        return day.isoformat()
-    if r < 0.90:
-        return day.strftime("%Y-%m")
-    return day.strftime("%Y")
-
-
-def add_years(day, years):
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:  # 29 February
-        return day.replace(year=day.year + years, day=28)
 
 
 # What the agreement importer writes with the parties (migration 0006): the

@@ -129,12 +129,7 @@ final class Prefetcher<Payload>: @unchecked Sendable {
     /// are of a lower severity) to do most of its work before its turn.
     static var maxChunks: Int { 16 }
 
-    // Guarded by `condition`.
-    private let condition = NSCondition()
-    private var chunks: [[OrderedItem<Payload>]] = []
-    private var producerDone = false
-    private var failure: Error?
-    private var cancelled = false
+    private let handoff = ChunkHandoff<[OrderedItem<Payload>]>(capacity: maxChunks)
 
     // Used only by the consuming thread.
     private var current: [OrderedItem<Payload>] = []
@@ -163,34 +158,15 @@ final class Prefetcher<Payload>: @unchecked Sendable {
             while let (place, finding) = try cursor.next() {
                 chunk.append(OrderedItem(place: place, severity: finding.severity, payload: transform(finding)))
                 if chunk.count == Self.chunkSize {
-                    guard deliver(chunk) else { return }
+                    guard handoff.put(chunk) else { return }
                     chunk.removeAll(keepingCapacity: true)
                 }
             }
-            if !chunk.isEmpty { _ = deliver(chunk) }
-            finish(nil)
+            if !chunk.isEmpty { _ = handoff.put(chunk) }
+            handoff.finish(nil)
         } catch {
-            finish(error)
+            handoff.finish(error)
         }
-    }
-
-    /// Hands a chunk to the consumer, waiting while the queue is full. False when cancelled.
-    private func deliver(_ chunk: [OrderedItem<Payload>]) -> Bool {
-        condition.lock()
-        defer { condition.unlock() }
-        while chunks.count >= Self.maxChunks && !cancelled { condition.wait() }
-        guard !cancelled else { return false }
-        chunks.append(chunk)
-        condition.broadcast()
-        return true
-    }
-
-    private func finish(_ error: Error?) {
-        condition.lock()
-        producerDone = true
-        failure = error
-        condition.broadcast()
-        condition.unlock()
     }
 
     func next() throws -> OrderedItem<Payload>? {
@@ -198,27 +174,13 @@ final class Prefetcher<Payload>: @unchecked Sendable {
             index += 1
             return current[index - 1]
         }
-        condition.lock()
-        while chunks.isEmpty && !producerDone { condition.wait() }
-        if let failure {
-            condition.unlock()
-            throw failure
-        }
-        guard !chunks.isEmpty else {
-            condition.unlock()
-            return nil
-        }
-        current = chunks.removeFirst()
-        condition.broadcast()
-        condition.unlock()
+        guard let chunk = try handoff.take() else { return nil }
+        current = chunk
         index = 1
         return current[0]
     }
 
     func cancel() {
-        condition.lock()
-        cancelled = true
-        condition.broadcast()
-        condition.unlock()
+        handoff.stop(waitingForProducer: false)
     }
 }

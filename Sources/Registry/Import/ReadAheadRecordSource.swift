@@ -45,14 +45,7 @@ final class ReadAheadRecordSource<Source: RecordSource>: RecordSource, @unchecke
     let rejectsHeader: [String]
     let totalBytes: Int64?
 
-    // Guarded by `condition`.
-    private let condition = NSCondition()
-    private var ready: [Batch] = []
-    private var spare: [Batch] = []
-    private var readerDone = false
-    private var readerExited = false
-    private var failure: Error?
-    private var stopped = false
+    private let handoff = ChunkHandoff<Batch>(capacity: maxBatches)
 
     // Used only by the caller's thread.
     private var current = Batch()
@@ -75,6 +68,7 @@ final class ReadAheadRecordSource<Source: RecordSource>: RecordSource, @unchecke
     // MARK: The reading thread
 
     private func readAll() {
+        defer { handoff.producerExits() }
         var batch = Batch()
         do {
             while true {
@@ -83,17 +77,17 @@ final class ReadAheadRecordSource<Source: RecordSource>: RecordSource, @unchecke
                 guard try read(into: &batch.slots[position]) else { break }
                 batch.count += 1
                 if batch.count == Self.batchSize {
-                    guard let empty = hand(batch) else { return exit() }
-                    batch = empty
+                    guard handoff.put(batch) else { return }
+                    batch = handoff.takeSpare() ?? Batch()
+                    batch.count = 0
                 }
             }
-            if batch.count > 0 { _ = hand(batch) }
-            end(nil)
+            if batch.count > 0 { _ = handoff.put(batch) }
+            handoff.finish(nil)
         } catch {
-            if batch.count > 0 { _ = hand(batch) }
-            end(error)
+            if batch.count > 0 { _ = handoff.put(batch) }
+            handoff.finish(error)
         }
-        exit()
     }
 
     private func read(into slot: inout Slot) throws -> Bool {
@@ -102,35 +96,6 @@ final class ReadAheadRecordSource<Source: RecordSource>: RecordSource, @unchecke
         if let prepare, !slot.check.failed { prepare(&slot.row, &slot.check) }
         slot.bytesRead = source.bytesRead
         return true
-    }
-
-    /// Queues a full batch, waiting while `maxBatches` wait already; returns
-    /// an emptied batch to fill next, nil when the caller has stopped.
-    private func hand(_ batch: Batch) -> Batch? {
-        condition.lock()
-        defer { condition.unlock() }
-        while ready.count >= Self.maxBatches && !stopped { condition.wait() }
-        guard !stopped else { return nil }
-        ready.append(batch)
-        condition.broadcast()
-        var next = spare.popLast() ?? Batch()
-        next.count = 0
-        return next
-    }
-
-    private func end(_ error: Error?) {
-        condition.lock()
-        readerDone = true
-        failure = error
-        condition.broadcast()
-        condition.unlock()
-    }
-
-    private func exit() {
-        condition.lock()
-        readerExited = true
-        condition.broadcast()
-        condition.unlock()
     }
 
     // MARK: The caller's thread
@@ -150,20 +115,11 @@ final class ReadAheadRecordSource<Source: RecordSource>: RecordSource, @unchecke
     /// The next batch, after giving the finished one back; false at the end,
     /// the reader's error once the rows before it are taken.
     private func takeBatch() throws -> Bool {
-        condition.lock()
-        defer { condition.unlock() }
-        if current.count > 0 {
-            spare.append(current)
-            current = Batch()
-        }
+        let used = current.count > 0 ? current : nil
+        current = Batch()
         index = 0
-        while ready.isEmpty && !readerDone { condition.wait() }
-        if ready.isEmpty {
-            if let failure { throw failure }
-            return false
-        }
-        current = ready.removeFirst()
-        condition.broadcast()
+        guard let next = try handoff.take(returning: used) else { return false }
+        current = next
         return true
     }
 
@@ -172,10 +128,6 @@ final class ReadAheadRecordSource<Source: RecordSource>: RecordSource, @unchecke
     /// Stops the reader and waits for its thread to end, so that nothing
     /// reads the input after the import has returned.
     func stop() {
-        condition.lock()
-        stopped = true
-        condition.broadcast()
-        while !readerExited { condition.wait() }
-        condition.unlock()
+        handoff.stop(waitingForProducer: true)
     }
 }

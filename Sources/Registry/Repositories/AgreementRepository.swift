@@ -141,13 +141,7 @@ final class AgreementRepository {
     /// their ids, in the order of `rows` (nil for a key that exists).
     func insertBatch(_ rows: AgreementRows) throws -> [Int64?] {
         let count = rows.count
-        let statement: Statement
-        if let cached = batchInserts[count] {
-            statement = cached
-        } else {
-            statement = try connection.prepare(Self.batchInsertSQL(rows: count))
-            batchInserts[count] = statement
-        }
+        let statement = try cached(&batchInserts, rows: count, sql: Self.batchInsertSQL)
         let spans = rows.spans
         let changed: Int = try rows.bytes.withUnsafeBufferPointer { bytes in
             statement.reset()
@@ -187,18 +181,20 @@ final class AgreementRepository {
         return ids
     }
 
+    /// The multi-row statement for `rows` rows, prepared on first use.
+    private func cached(_ statements: inout [Int: Statement], rows: Int, sql: (Int) -> String) throws -> Statement {
+        if let statement = statements[rows] { return statement }
+        let statement = try connection.prepare(sql(rows))
+        statements[rows] = statement
+        return statement
+    }
+
     /// Inserts (agreement, institution) pairs, many per statement.
     func addParties(_ pairs: [(agreement: Int64, institution: Int64)]) throws {
         var start = 0
         for size in [128, 32, 8, 2, 1] {
             while pairs.count - start >= size {
-                let statement: Statement
-                if let cached = partyInserts[size] {
-                    statement = cached
-                } else {
-                    statement = try connection.prepare(Self.partiesInsertSQL(rows: size))
-                    partyInserts[size] = statement
-                }
+                let statement = try cached(&partyInserts, rows: size, sql: Self.partiesInsertSQL)
                 try statement.execute { statement in
                     for offset in 0..<size {
                         try statement.bind(int64: pairs[start + offset].agreement, at: offset * 2 + 1)
