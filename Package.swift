@@ -29,9 +29,11 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "partnerships", dependencies: ["PartnershipsCLI"]),
-        .testTarget(name: "DatabaseTests", dependencies: ["Database"]),
-        .testTarget(name: "RegistryTests", dependencies: ["Registry", "Database"]),
-        .testTarget(name: "CLITests", dependencies: ["PartnershipsCLI", "Registry", "Database"]),
+        // What the test targets share (temporary folders); not part of any product.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "DatabaseTests", dependencies: ["Database", "TestSupport"]),
+        .testTarget(name: "RegistryTests", dependencies: ["Registry", "Database", "TestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["PartnershipsCLI", "Registry", "Database", "TestSupport"]),
     ],
     swiftLanguageModes: [.v5]
 )

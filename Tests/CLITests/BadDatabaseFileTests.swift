@@ -1,6 +1,7 @@
 import Database
 import Foundation
 import Registry
+import TestSupport
 import XCTest
 
 /// Every kind of file a user may point --db at by mistake, through the real

@@ -1,5 +1,6 @@
 import Database
 import Foundation
+import TestSupport
 import XCTest
 
 /// Hostile files imported into a seeded registry through the real binary.

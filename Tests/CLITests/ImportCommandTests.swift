@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// `partnerships import` and `init` as a user runs them: the built binary in

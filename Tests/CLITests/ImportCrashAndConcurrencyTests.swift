@@ -1,5 +1,6 @@
 import Database
 import Foundation
+import TestSupport
 import XCTest
 
 /// Imports that are killed half-way or that run two at once, through the

@@ -1,5 +1,6 @@
 import Database
 import Foundation
+import TestSupport
 import XCTest
 
 /// A migration killed with SIGKILL half-way, through the real binary: the

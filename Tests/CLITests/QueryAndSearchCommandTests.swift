@@ -1,5 +1,6 @@
 import Database
 import Foundation
+import TestSupport
 import XCTest
 
 final class QueryAndSearchCommandTests: XCTestCase {

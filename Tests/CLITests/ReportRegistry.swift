@@ -1,6 +1,7 @@
 import Database
 import Foundation
 import Registry
+import TestSupport
 
 /// A migrated registry holding Tests/Fixtures/report-registry.sql (the same
 /// data the Registry tests read), for running the commands against.

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// The audit of the registry `partnerships init` builds from Seeds/, at a

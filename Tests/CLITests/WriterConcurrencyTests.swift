@@ -1,6 +1,7 @@
 import Database
 import Foundation
 import Registry
+import TestSupport
 import XCTest
 
 /// Two writers at once, through the real binary: the second waits for the

@@ -1,5 +1,6 @@
 import CSQLite
 import Database
+import TestSupport
 import XCTest
 
 final class ConnectionTests: XCTestCase {

@@ -1,4 +1,5 @@
 import Database
+import TestSupport
 import XCTest
 
 final class TransactionTests: XCTestCase {

@@ -1,6 +1,7 @@
 import Database
 import Foundation
 import Registry
+import TestSupport
 import XCTest
 
 final class RegistryDatabaseTests: XCTestCase {

@@ -1,6 +1,7 @@
 import Database
 import Foundation
 @testable import Registry
+import TestSupport
 
 /// A migrated registry in a temporary folder, with helpers to import text as
 /// a file and to read results back.

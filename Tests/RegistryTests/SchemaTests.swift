@@ -1,5 +1,6 @@
 import Database
 import Registry
+import TestSupport
 import XCTest
 
 /// The schema's constraints, checked with bad values as a user's sqlite3

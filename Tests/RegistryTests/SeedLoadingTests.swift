@@ -1,6 +1,7 @@
 import Database
 import Foundation
 @testable import Registry
+import TestSupport
 import XCTest
 
 /// `RegistrySetup.initialize` with a seeds folder of our own.

@@ -1,6 +1,7 @@
 import Database
 import Foundation
 import Registry
+import TestSupport
 import XCTest
 
 /// The real Seeds/, loaded the way `partnerships init` loads them, checked

@@ -1,7 +1,8 @@
 import Database
 import Foundation
-import XCTest
 @testable import Registry
+import TestSupport
+import XCTest
 
 /// `import ror` against the real sample and the seeded registry.
 final class RORImportTests: XCTestCase {

@@ -1,6 +1,7 @@
 import Database
 import Foundation
 @testable import Registry
+import TestSupport
 import XCTest
 
 /// Report files: the header, validation, parameters, and a user folder

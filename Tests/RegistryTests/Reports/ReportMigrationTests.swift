@@ -1,5 +1,6 @@
 import Database
 @testable import Registry
+import TestSupport
 import XCTest
 
 /// Migration 0003 on a registry that already holds data, and back.

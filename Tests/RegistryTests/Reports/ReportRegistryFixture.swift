@@ -1,6 +1,7 @@
 import Database
 import Foundation
 @testable import Registry
+import TestSupport
 
 /// A migrated registry in a temp folder holding Tests/Fixtures/report-registry.sql,
 /// the data every report, search and query test reads (as of 2026-03-01).
