@@ -157,6 +157,24 @@ final class AgreementBulkLoadTests: XCTestCase {
         assertSearchIndexInStep()
     }
 
+    /// The fill merges the search index's segments less often than row-by-row
+    /// writes do; the setting those use is put back afterwards, whatever it was.
+    func testTheSearchIndexMergeSettingIsPutBackAfterTheFill() throws {
+        func automerge() throws -> Int64? { try registry.int("SELECT v FROM agreement_search_config WHERE k = 'automerge'") }
+        let first = try registry.importText(.agreements, "big.csv", agreements(400, prefix: "b", word: "Hydrology"),
+                                            options: largeImport)
+        XCTAssertTrue(first.indexesDeferred)
+        XCTAssertEqual(try automerge(), 4, "FTS5's default")
+        try registry.connection.execute("INSERT INTO agreement_search (agreement_search, rank) VALUES ('automerge', 7)")
+        let second = try registry.importText(.agreements, "more.csv", agreements(1500, prefix: "c", word: "Geology"),
+                                             options: largeImport)
+        XCTAssertTrue(second.indexesDeferred)
+        XCTAssertEqual(try automerge(), 7, "a setting of the user's own")
+        XCTAssertEqual(try searchCount("geology"), 1500)
+        XCTAssertEqual(try searchCount("hydrology"), 400)
+        assertSearchIndexInStep()
+    }
+
     func testTopicsAreStoredInTheirNormalForm() {
         let cases = ["health;ai": "health;ai", "health; ai ;": "health;ai", "a;;b": "a;b", ";a": "a", "x": "x",
                      "é;b": "é;b", "a;\u{00A0}b": "a;b", "a ;b": "a;b", "Global health;AI ethics": "Global health;AI ethics"]
