@@ -102,6 +102,31 @@ final class ImportBehaviourTests: XCTestCase {
         XCTAssertEqual(try registry.int("SELECT count(*) FROM agreements"), 3)
     }
 
+    /// A file saved by a spreadsheet in a Dutch locale ("CSV (puntkomma
+    /// gescheiden)"): byte-order mark, CRLF, semicolons, the parties quoted.
+    /// Its rejects file is written the same way, and imports again once fixed.
+    func testASemicolonSeparatedFileImportsAndItsRejectsKeepTheSemicolons() throws {
+        let rejects = registry.folder.path("rejects.csv")
+        var options = ImportOptions()
+        options.skipInvalid = true
+        options.rejectsPath = rejects
+        var data = Data([0xEF, 0xBB, 0xBF])
+        data.append(Data("key;title;kind;parties;signed_on\r\na1;Onderzoek, en onderwijs;mou;\"um;york\";2018\r\na2;Bad;memorandum;\"um;york\";2018\r\n".utf8))
+        let report = try Importer.importFile(.agreements, path: try registry.write("nl.csv", data), options: options,
+                                             connection: registry.connection)
+        XCTAssertEqual([report.inserted, report.rejected], [1, 1])
+        XCTAssertEqual(try registry.string("SELECT title FROM agreements WHERE key = 'a1'"), "Onderzoek, en onderwijs")
+        XCTAssertEqual(try registry.int("SELECT count(*) FROM agreement_parties JOIN agreements ON agreements.id = agreement_id WHERE key = 'a1'"), 2)
+        let written = try String(contentsOfFile: rejects, encoding: .utf8)
+        XCTAssertEqual(written.split(separator: "\n").first, "key;title;kind;parties;signed_on;error")
+        XCTAssertTrue(written.contains("a2;Bad;memorandum;\"um;york\";2018;\"line 3: column 'kind'"), written)
+
+        try written.replacingOccurrences(of: ";memorandum;", with: ";mou;").write(toFile: rejects, atomically: true, encoding: .utf8)
+        let again = try Importer.importFile(.agreements, path: rejects, options: ImportOptions(), connection: registry.connection)
+        XCTAssertFalse(again.hasErrors, "\(again.errors)")
+        XCTAssertEqual(again.inserted, 1)
+    }
+
     func testRejectsOptionsAreChecked() throws {
         var options = ImportOptions()
         options.rejectsPath = registry.folder.path("r.csv")

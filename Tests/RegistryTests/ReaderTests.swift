@@ -37,6 +37,43 @@ final class CSVReaderTests: XCTestCase {
         XCTAssertEqual(rows[2].1, ["k2", "Liège"])
     }
 
+    /// As a spreadsheet in a Dutch or German locale saves "CSV": semicolons
+    /// between fields, and a list of parties quoted because it holds them.
+    func testSemicolonsSeparateTheFieldsWhenTheHeaderHasThemAndNoComma() throws {
+        for chunk in [16, 3, 1 << 16] {
+            let rows = try records("key;title;parties\r\nx1;\"Health, and care\";\"um;york\"\r\nx2;Plain;um\r\n", chunk: chunk)
+            XCTAssertEqual(rows.map(\.1), [["key", "title", "parties"], ["x1", "Health, and care", "um;york"], ["x2", "Plain", "um"]],
+                           "chunk \(chunk)")
+        }
+    }
+
+    func testTabsSeparateTheFieldsWhenTheHeaderHasThemAndNoComma() throws {
+        let rows = try records("key\ttitle\tnotes\nx1\tA, B\t\"say \"\"hi\"\"\"\n")
+        XCTAssertEqual(rows.map(\.1), [["key", "title", "notes"], ["x1", "A, B", "say \"hi\""]])
+    }
+
+    /// A comma anywhere in the header (outside quotes) makes it a comma file,
+    /// whatever the rows hold; a header of one column too.
+    func testACommaInTheHeaderOrASingleColumnKeepsCommas() throws {
+        XCTAssertEqual(try records("key,parties\nx1,um;york\n").map(\.1)[1], ["x1", "um;york"])
+        XCTAssertEqual(try records("\"a;b\",c\n1;2,3\n").map(\.1)[1], ["1;2", "3"])
+        XCTAssertEqual(try records("key\nx;y\n").map(\.1)[1], ["x;y"])
+        XCTAssertEqual(try records("").count, 0)
+    }
+
+    func testTheDelimiterOfAHeader() {
+        func delimiter(_ header: String) -> UInt8 {
+            Array(header.utf8).withUnsafeBufferPointer { CSVReader.delimiter(ofHeader: $0) }
+        }
+        XCTAssertEqual(delimiter("a,b;c\td"), CSVReader.comma)
+        XCTAssertEqual(delimiter("a;b;c"), CSVReader.semicolon)
+        XCTAssertEqual(delimiter("a\tb\tc;d"), CSVReader.tab)
+        XCTAssertEqual(delimiter("a\tb;c"), CSVReader.semicolon, "a tie")
+        XCTAssertEqual(delimiter("\"x,y\";b"), CSVReader.semicolon, "a comma inside quotes does not count")
+        XCTAssertEqual(delimiter("a;b\nc,d"), CSVReader.semicolon, "only the first line counts")
+        XCTAssertEqual(delimiter("name"), CSVReader.comma)
+    }
+
     func testBlankLinesAreSkippedAndCountedAndLastLineNeedsNoBreak() throws {
         let rows = try records("a,b\n\n1,2\r\n\r\n3,4")
         XCTAssertEqual(rows.map(\.0), [1, 3, 5])

@@ -12,8 +12,10 @@ struct ImportCommand: ParsableCommand {
         discussion: """
             Reads CSV (RFC 4180, UTF-8, header row), a JSON array of objects, or NDJSON
             (one object per line); the format follows the file name unless --format says
-            otherwise, and '-' reads standard input. Rows are upserted by key, so importing
-            a file twice changes nothing the second time.
+            otherwise, and '-' reads standard input. CSV fields are separated by commas,
+            or by semicolons or tabs when the header row has those and no comma (as a
+            spreadsheet in a Dutch, German or French locale saves CSV). Rows are upserted
+            by key, so importing a file twice changes nothing the second time.
 
             All or nothing: if any row is invalid, nothing is written, every problem is
             listed as FILE:LINE: column 'NAME': what is wrong, and the exit code is 65.

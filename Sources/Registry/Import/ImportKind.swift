@@ -25,10 +25,11 @@ public enum ImportKind: String, CaseIterable, Sendable {
 public enum ImportFormat: String, CaseIterable, Sendable {
     case csv, json, ndjson
 
-    /// The format a file name's extension says, or nil.
+    /// The format a file name's extension says, or nil. A `.tsv` file is CSV
+    /// with tabs (the CSV reader takes the delimiter from the header row).
     public static func fromExtension(of path: String) -> ImportFormat? {
         let lowered = path.lowercased()
-        if lowered.hasSuffix(".csv") { return .csv }
+        if lowered.hasSuffix(".csv") || lowered.hasSuffix(".tsv") { return .csv }
         if lowered.hasSuffix(".json") { return .json }
         if lowered.hasSuffix(".ndjson") || lowered.hasSuffix(".jsonl") { return .ndjson }
         return nil

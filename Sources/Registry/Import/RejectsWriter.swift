@@ -1,18 +1,21 @@
 import Foundation
 
-/// Writes rejected rows as RFC 4180 CSV: the input's columns, then `error`.
+/// Writes rejected rows as RFC 4180 CSV: the input's columns, then `error`,
+/// separated as the input was (comma, semicolon or tab).
 /// The file is created at the first rejected row and written as rows come,
 /// so rejecting a million rows needs no memory.
 final class RejectsWriter {
     let path: String
     private let header: [String]
+    private let delimiter: UInt8
     private var handle: FileHandle?
     private var buffer: [UInt8] = []
     private(set) var rows = 0
 
-    init(path: String, header: [String]) {
+    init(path: String, header: [String], delimiter: UInt8 = CSVReader.comma) {
         self.path = path
         self.header = header
+        self.delimiter = delimiter
     }
 
     /// Refuses to overwrite a file (it could be the user's only copy of a fix).
@@ -66,8 +69,8 @@ final class RejectsWriter {
 
     private func append(_ fields: [String]) {
         for (index, field) in fields.enumerated() {
-            if index > 0 { buffer.append(0x2C) }
-            let needsQuotes = field.utf8.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
+            if index > 0 { buffer.append(delimiter) }
+            let needsQuotes = field.utf8.contains { $0 == delimiter || $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
                 || field.first == " " || field.last == " "
             if needsQuotes {
                 buffer.append(0x22)
