@@ -85,6 +85,25 @@ final class ImportCommandTests: XCTestCase {
         XCTAssertTrue(result.stdout.contains("<stdin>: 1 row: 1 inserted"), result.stdout)
     }
 
+    /// A spreadsheet's plain CSV from Windows: refused as UTF-8 with the way
+    /// out in the message, imported with --encoding.
+    func testAWindows1252FileNeedsItsEncodingNamed() throws {
+        let path = folder.path("ansi.csv")
+        let bytes = Array("key,name,country\nuliege,Universit".utf8) + [0xE9] + Array(" de Li".utf8) + [0xE8] + Array("ge,BE\n".utf8)
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        let refused = try CLIRunner.run(["import", "institutions", path, "--db", db])
+        XCTAssertEqual(refused.status, 65)
+        XCTAssertTrue(refused.stderr.contains("--encoding windows-1252"), refused.stderr)
+        let imported = try CLIRunner.run(["import", "institutions", path, "--encoding", "latin1", "--db", db])
+        XCTAssertEqual(imported.status, 0, imported.stderr)
+        let name = try CLIRunner.run(["query", "SELECT name FROM institutions WHERE key = 'uliege'", "--format", "csv", "--db", db])
+        XCTAssertEqual(name.stdout, "name\r\nUniversité de Liège\r\n")
+        XCTAssertEqual(try CLIRunner.run(["import", "institutions", path, "--encoding", "ebcdic", "--db", db]).status, 64)
+        let ror = try CLIRunner.run(["import", "ror", path, "--encoding", "utf-8", "--db", db])
+        XCTAssertEqual(ror.status, 64)
+        XCTAssertTrue(ror.stderr.contains("--encoding does not apply"), ror.stderr)
+    }
+
     func testUnterminatedQuoteAndUnknownKind() throws {
         let file = try write("q.csv", "key,title,kind,parties\na1,\"open,mou,UM;york\n")
         let result = try CLIRunner.run(["import", "agreements", file, "--db", db])

@@ -127,6 +127,47 @@ final class ImportBehaviourTests: XCTestCase {
         XCTAssertEqual(again.inserted, 1)
     }
 
+    /// A Windows-1252 file's rejects are written in Windows-1252 too, so the
+    /// same command imports them once fixed.
+    func testTheRejectsOfAWindows1252FileAreInWindows1252() throws {
+        let rejects = registry.folder.path("rejects.csv")
+        var options = ImportOptions()
+        options.encoding = .windows1252
+        options.skipInvalid = true
+        options.rejectsPath = rejects
+        let bytes = Array("key,name,country\nul-ansi,Universit".utf8) + [0xE9] + Array(" de Li".utf8) + [0xE8] + Array("ge,BE\n".utf8)
+            + Array("uzh-ansi,Universit".utf8) + [0xE4] + Array("t Z".utf8) + [0xFC] + Array("rich,XX\n".utf8)
+        let report = try Importer.importFile(.institutions, path: try registry.write("ansi.csv", Data(bytes)), options: options,
+                                             connection: registry.connection)
+        XCTAssertEqual([report.inserted, report.rejected], [1, 1])
+        XCTAssertEqual(try registry.string("SELECT name FROM institutions WHERE key = 'ul-ansi'"), "Université de Liège")
+        let written = try Data(contentsOf: URL(fileURLWithPath: rejects))
+        XCTAssertNil(String(data: written, encoding: .utf8), "not UTF-8")
+        let text = try XCTUnwrap(String(data: written, encoding: .windowsCP1252))
+        XCTAssertTrue(text.hasPrefix("key,name,country,error\nuzh-ansi,Universität Zürich,XX,"), text)
+
+        try Data(text.replacingOccurrences(of: ",XX,", with: ",CH,").data(using: .windowsCP1252)!)
+            .write(to: URL(fileURLWithPath: rejects))
+        var again = ImportOptions()
+        again.encoding = .windows1252
+        let fixed = try Importer.importFile(.institutions, path: rejects, options: again, connection: registry.connection)
+        XCTAssertFalse(fixed.hasErrors, "\(fixed.errors)")
+        XCTAssertEqual(try registry.string("SELECT name FROM institutions WHERE key = 'uzh-ansi'"), "Universität Zürich")
+    }
+
+    func testHeadingsInAnyCaseWithSpacesOrHyphensNameTheColumns() throws {
+        let report = try registry.importText(.agreements, "a.csv", """
+            Key,Title,KIND,Parties,Signed On,effective-from,Expires on
+            h1,Headings,mou,um;york,2018,2018-02,2023
+
+            """)
+        XCTAssertFalse(report.hasErrors, "\(report.errors)")
+        XCTAssertEqual(try registry.strings("SELECT signed_on || ' ' || effective_from || ' ' || expires_on FROM agreements WHERE key = 'h1'"),
+                       ["2018 2018-02 2023"])
+        let twice = try registry.importText(.agreements, "b.csv", "key,title,kind,parties,signed_on,Signed On\n")
+        XCTAssertEqual(twice.fatal?.message, "appears twice in the header (fields 5 and 6)")
+    }
+
     func testRejectsOptionsAreChecked() throws {
         var options = ImportOptions()
         options.rejectsPath = registry.folder.path("r.csv")

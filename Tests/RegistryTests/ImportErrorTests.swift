@@ -48,7 +48,8 @@ final class ImportErrorTests: XCTestCase {
             "\(file):8: field 2 has text after its closing quote; a quote inside a quoted field is written twice (\"\")",
             "\(file):9: column 'parties': an agreement needs two or more parties separated by ';' (found 1)",
             "\(file):10: column 'parties': 'Maastricht University' and 'um' are the same institution",
-            "\(file):11: column 'title': is not valid UTF-8 (byte 1 of the field); save the file as UTF-8",
+            "\(file):11: column 'title': is not valid UTF-8 (byte 1 of the field); save the file as UTF-8, "
+                + "or name its encoding (a spreadsheet's plain CSV from Windows: --encoding windows-1252)",
         ])
         XCTAssertEqual(report.rowsRead, 9)
         XCTAssertEqual(report.rejected, 8)

@@ -4,6 +4,12 @@ import Registry
 
 extension ImportKind: ExpressibleByArgument {}
 extension ImportFormat: ExpressibleByArgument {}
+extension TextEncoding: ExpressibleByArgument {
+    public init?(argument: String) {
+        guard let encoding = TextEncoding.named(argument) else { return nil }
+        self = encoding
+    }
+}
 
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -65,6 +71,11 @@ struct ImportCommand: ParsableCommand {
                                valueName: "format"))
     var format: ImportFormat?
 
+    @Option(help: ArgumentHelp(
+        "The file's text encoding: utf-8, or windows-1252 (also cp1252, latin1) for a spreadsheet's plain CSV saved on Windows (default: utf-8).",
+        valueName: "encoding"))
+    var encoding: TextEncoding?
+
     @Flag(name: .customLong("dry-run"), help: "Check every row and report, but write nothing.")
     var dryRun = false
 
@@ -87,6 +98,7 @@ struct ImportCommand: ParsableCommand {
     func validate() throws {
         if kind == .ror {
             if format != nil { throw ValidationError("import ror reads a ROR data dump (JSON); --format does not apply") }
+            if encoding != nil { throw ValidationError("import ror reads a ROR data dump (UTF-8 JSON); --encoding does not apply") }
             if skipInvalid || rejects != nil {
                 throw ValidationError("import ror is all or nothing; --skip-invalid and --rejects do not apply")
             }
@@ -109,6 +121,7 @@ struct ImportCommand: ParsableCommand {
                                             connection: connection)
         }
         var options = ImportOptions(format: format, dryRun: dryRun, skipInvalid: skipInvalid, rejectsPath: rejects)
+        options.encoding = encoding ?? .utf8
         let progress = ProgressLine()
         options.progress = progress.update
         let report = try Importer.importFile(kind, path: file, options: options, connection: connection)

@@ -4,6 +4,8 @@ import Database
 public struct ImportOptions {
     /// The file layout; nil means: from the file name's extension.
     public var format: ImportFormat?
+    /// The file's text encoding (the readers see UTF-8 either way).
+    public var encoding = TextEncoding.utf8
     /// Check everything, write nothing.
     public var dryRun = false
     /// Write the valid rows and skip the invalid ones (instead of all or nothing).

@@ -20,11 +20,16 @@ extension ImportColumn {
 
     var name: String { Self.names[rawValue] }
 
-    /// The column for a header name or JSON key (case-insensitive).
+    /// The column for a header name or JSON key, in any letter case and with
+    /// spaces or hyphens for the underscores ("Signed on", "effective-from"),
+    /// as a spreadsheet's headings are often written.
     static func named(_ name: String) -> Self? {
-        let lowered = name.lowercased()
-        guard let index = names.firstIndex(of: lowered) else { return nil }
-        return Self(rawValue: index)
+        var lowered = name.lowercased()
+        if let index = names.firstIndex(of: lowered) { return Self(rawValue: index) }
+        // Only then the other spellings: JSON keys come here once per record.
+        guard lowered.contains(where: { $0 == " " || $0 == "-" }) else { return nil }
+        lowered = String(lowered.map { $0 == " " || $0 == "-" ? "_" : $0 })
+        return names.firstIndex(of: lowered).flatMap(Self.init(rawValue:))
     }
 
     static var knownNames: String { names.joined(separator: ", ") }

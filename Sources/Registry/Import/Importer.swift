@@ -21,15 +21,15 @@ public enum Importer {
         let format = try format(of: path, given: options.format)
         if options.rejectsPath != nil && !options.skipInvalid { throw ImportSetupError.rejectsWithoutSkip }
         if let rejects = options.rejectsPath { try RejectsWriter.checkCanCreate(path: rejects, inputPath: path) }
-        let source = try ByteSource.open(path: path)
+        let source = try ByteSource.open(path: path, encoding: options.encoding)
         return try importSource(kind, source: source, format: format, options: options, connection: connection)
     }
 
     /// Imports bytes already read (tests, embedded files).
     public static func importData(_ kind: ImportKind, data: Data, name: String, format: ImportFormat,
                                   options: ImportOptions, connection: Connection) throws -> ImportReport {
-        try importSource(kind, source: ByteSource(name: name, data: data), format: format, options: options,
-                         connection: connection)
+        try importSource(kind, source: ByteSource(name: name, data: data, encoding: options.encoding), format: format,
+                         options: options, connection: connection)
     }
 
     static func importSource(_ kind: ImportKind, source: ByteSource, format: ImportFormat, options: ImportOptions,

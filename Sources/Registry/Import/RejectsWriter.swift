@@ -1,21 +1,24 @@
 import Foundation
 
 /// Writes rejected rows as RFC 4180 CSV: the input's columns, then `error`,
-/// separated as the input was (comma, semicolon or tab).
+/// separated as the input was (comma, semicolon or tab) and in its encoding,
+/// so that the same command imports the file again once it is fixed.
 /// The file is created at the first rejected row and written as rows come,
 /// so rejecting a million rows needs no memory.
 final class RejectsWriter {
     let path: String
     private let header: [String]
     private let delimiter: UInt8
+    private let encoding: TextEncoding
     private var handle: FileHandle?
     private var buffer: [UInt8] = []
     private(set) var rows = 0
 
-    init(path: String, header: [String], delimiter: UInt8 = CSVReader.comma) {
+    init(path: String, header: [String], delimiter: UInt8 = CSVReader.comma, encoding: TextEncoding = .utf8) {
         self.path = path
         self.header = header
         self.delimiter = delimiter
+        self.encoding = encoding
     }
 
     /// Refuses to overwrite a file (it could be the user's only copy of a fix).
@@ -74,13 +77,10 @@ final class RejectsWriter {
                 || field.first == " " || field.last == " "
             if needsQuotes {
                 buffer.append(0x22)
-                for byte in field.utf8 {
-                    if byte == 0x22 { buffer.append(0x22) }
-                    buffer.append(byte)
-                }
+                encoding.encode(field.replacingOccurrences(of: "\"", with: "\"\""), into: &buffer)
                 buffer.append(0x22)
             } else {
-                buffer.append(contentsOf: field.utf8)
+                encoding.encode(field, into: &buffer)
             }
         }
         buffer.append(0x0A)

@@ -46,7 +46,8 @@ public final class CSVReader {
         public var description: String {
             switch self {
             case .invalidUTF8(let offset):
-                return "is not valid UTF-8 (byte \(offset + 1) of the field); save the file as UTF-8"
+                return "is not valid UTF-8 (byte \(offset + 1) of the field); save the file as UTF-8, "
+                    + "or name its encoding (a spreadsheet's plain CSV from Windows: --encoding windows-1252)"
             case .nulByte:
                 return "contains a NUL byte"
             }
@@ -289,13 +290,13 @@ public final class CSVReader {
 
     /// The bytes of the first line, or as many of them as the buffer holds.
     private func firstLine() throws -> UnsafeBufferPointer<UInt8> {
-        while true {
-            let pending = UnsafeBufferPointer(start: source.buffer + source.start, count: source.end - source.start)
-            if pending.contains(where: { $0 == CSVReader.lf || $0 == CSVReader.cr }) || pending.count >= source.capacity {
-                return pending
-            }
-            guard try source.refill() else { return pending }
+        var pending: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: source.buffer + source.start, count: source.end - source.start) }
+        while !pending.contains(where: { $0 == CSVReader.lf || $0 == CSVReader.cr }) {
+            let before = pending.count
+            // Stop when the buffer is full (nothing more was read).
+            guard try source.refill(), pending.count > before else { break }
         }
+        return pending
     }
 
     /// The delimiter of a file that starts with `header`: a comma if the
