@@ -144,7 +144,8 @@ final class AgreementBulkLoadTests: XCTestCase {
         let connection = registry.connection
         try registry.importText(.agreements, "before.csv", "key,title,kind,parties\nold1,Cardiology exchange,mou,um;york\n")
         try connection.transaction(.immediate) {
-            let deferred = try DeferredAgreementSearch(connection: connection)
+            let deferred = DeferredSearchFill(DeferredSearchFill.agreements, connection: connection)
+            try deferred.rowsInserted()
             XCTAssertEqual(try registry.int("SELECT count(*) FROM sqlite_schema WHERE name = 'agreements_search_insert'"), 0)
             try connection.execute("INSERT INTO agreements (key, title, kind) VALUES ('n1', 'Hydrology network', 'mou')")
             XCTAssertEqual(try searchCount("hydrology"), 0, "not indexed row by row")

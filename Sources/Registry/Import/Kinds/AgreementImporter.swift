@@ -48,6 +48,7 @@ final class AgreementImporter: RowImporter {
     /// look again, doubling each time.
     private var nextIndexDecisionRow: Int?
     private var bulkLoad: AgreementBulkLoad?
+    private let searchFill: DeferredSearchFill
     private(set) var indexesDeferred = false
 
     init(session: ImportSession) throws {
@@ -56,6 +57,7 @@ final class AgreementImporter: RowImporter {
         preparer = AgreementPreparer(keys: institutions.keySnapshot)
         repository = try AgreementRepository(session.connection)
         touched = try TouchedRows(connection: session.connection, table: "agreements")
+        searchFill = DeferredSearchFill(DeferredSearchFill.agreements, connection: session.connection)
         batching = session.batchWrites
         batch.reserveCapacity(Self.batchSize)
     }
@@ -114,6 +116,7 @@ final class AgreementImporter: RowImporter {
         }
         let record = makeRecord()
         if let id = try repository.insertIfNew(record, parties: parties) {
+            try searchFill.rowsInserted()
             pending = (id, key, title)
             return .inserted
         }
@@ -198,6 +201,7 @@ final class AgreementImporter: RowImporter {
             partiesStart = row.partiesEnd
         }
         try repository.addParties(pairs)
+        if !pairs.isEmpty { try searchFill.rowsInserted() }
     }
 
     /// The one-row path for row `index` of a batch.
@@ -209,6 +213,7 @@ final class AgreementImporter: RowImporter {
         var outcome: RowOutcome?
         do {
             if let id = try repository.insertIfNew(record, parties: partyIDs) {
+                try searchFill.rowsInserted()
                 session.agreementWritten(id: id, key: record.key, title: record.title)
                 outcome = .inserted
             } else {
@@ -232,6 +237,7 @@ final class AgreementImporter: RowImporter {
             // them first would be work thrown away (seconds for a large file).
             bulkLoad = nil
         } else {
+            try searchFill.restore()
             try endBulkLoad()
         }
     }

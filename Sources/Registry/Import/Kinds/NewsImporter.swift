@@ -18,6 +18,7 @@ final class NewsImporter: RowImporter {
     private let networks: ReferenceDirectory
     private let repository: NewsRepository
     private var touched: TouchedRows
+    private let searchFill: DeferredSearchFill
 
     init(session: ImportSession) throws {
         self.session = session
@@ -25,6 +26,12 @@ final class NewsImporter: RowImporter {
         networks = try session.networks()
         repository = try NewsRepository(session.connection)
         touched = try TouchedRows(connection: session.connection, table: "news_items")
+        searchFill = DeferredSearchFill(DeferredSearchFill.news, connection: session.connection)
+    }
+
+    /// A rollback puts the search trigger back by itself.
+    func finish(rollingBack: Bool) throws {
+        if !rollingBack { try searchFill.restore() }
     }
 
     func importRow(_ row: ImportRow<Column>, check: inout RowCheck) throws -> RowOutcome? {
@@ -57,6 +64,7 @@ final class NewsImporter: RowImporter {
         var record = NewsRecord(key: key, publishedOn: published.iso, language: language, title: title,
                                 summary: row[.summary], storyKey: row[.storyKey], source: row[.source])
         if let id = try repository.insertIfNew(record) {
+            try searchFill.rowsInserted()
             for (link, targets) in links { try repository.setLinks(link, of: id, old: [], new: targets) }
             return .inserted
         }
