@@ -119,6 +119,7 @@ final class ImportRun {
                 // reading thread prepares only rows read well; what it found
                 // wrong with their values, importRow reports with the rest.
                 if !check.failed || row.prepared != nil {
+                    try importer.prepareToWrite(row)
                     try savepoints?.begin()
                     do {
                         outcome = try importer.importRow(row, check: &check)
@@ -128,7 +129,7 @@ final class ImportRun {
                     }
                     if outcome != nil, !check.failed {
                         try savepoints?.release()
-                        importer.rowKept()
+                        try importer.rowKept()
                     } else {
                         try savepoints?.rollback()
                         importer.rowUndone()

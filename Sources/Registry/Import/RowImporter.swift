@@ -8,12 +8,17 @@
 protocol RowImporter: AnyObject {
     associatedtype Column: ImportColumn
     func importRow(_ row: ImportRow<Column>, check: inout RowCheck) throws -> RowOutcome?
+    /// Called before `importRow` and before the row's savepoint opens (with
+    /// `--skip-invalid`): a schema change the row needs happens here, where
+    /// rolling the row back cannot undo it.
+    func prepareToWrite(_ row: ImportRow<Column>) throws
     /// The checks of a row that need no database, for the reading thread of
     /// an all-or-nothing import to run ahead of `importRow` (nil: `importRow`
     /// does all).
     var preparation: RowPreparation<Column>? { get }
-    /// The row's writes stay: caches may now learn about it.
-    func rowKept()
+    /// The row's writes stay (its savepoint, if any, is released): caches
+    /// may now learn about it, and schema changes are safe again.
+    func rowKept() throws
     /// The row's writes were undone (its savepoint rolled back).
     func rowUndone()
     /// Writes rows that `importRow` answered `.deferred` for.
@@ -41,7 +46,8 @@ typealias RowPreparation<Column: ImportColumn> = (inout ImportRow<Column>, inout
 
 extension RowImporter {
     var preparation: RowPreparation<Column>? { nil }
-    func rowKept() {}
+    func prepareToWrite(_ row: ImportRow<Column>) throws {}
+    func rowKept() throws {}
     func rowUndone() {}
     func flush() throws {}
     func readingProgress(rows: Int, bytesRead: Int64, totalBytes: Int64?) throws {}

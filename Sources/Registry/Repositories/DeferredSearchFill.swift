@@ -69,18 +69,27 @@ final class DeferredSearchFill {
     private let index: SearchIndex
     private let connection: Connection
     private var state = State.waiting
+    private var inserted = false
 
     init(_ index: SearchIndex, connection: Connection) {
         self.index = index
         self.connection = connection
     }
 
-    /// Called each time the import has inserted rows. The first time, the
-    /// trigger (which indexed those) is dropped: later rows wait for
-    /// `restore()`. An import that inserts nothing (a file imported again)
-    /// leaves the schema untouched.
-    func rowsInserted() throws {
-        guard case .waiting = state else { return }
+    /// The import inserted rows, which the trigger indexed (called inside
+    /// the row's savepoint, if any).
+    func rowsInserted() { inserted = true }
+
+    /// The row's writes were rolled back to its savepoint.
+    func rowsUndone() { inserted = false }
+
+    /// Where no row savepoint is open (after a kept row, after a batch): once
+    /// the import has inserted rows, drops the trigger, and later rows wait
+    /// for `restore()`. Not earlier: an import that inserts nothing (a file
+    /// imported again) leaves the schema untouched; and not inside a row's
+    /// savepoint, whose rollback would bring the trigger back unnoticed.
+    func setAsideOnceRowsAreInserted() throws {
+        guard inserted, case .waiting = state else { return }
         state = .done
         guard let createTrigger = try connection.scalar(index.triggerSQL, [index.trigger])?.string else { return }
         let baseline = try connection.scalar(index.lastIDSQL)?.int64 ?? 0

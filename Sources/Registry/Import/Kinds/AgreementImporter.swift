@@ -62,6 +62,15 @@ final class AgreementImporter: RowImporter {
         batch.reserveCapacity(Self.batchSize)
     }
 
+    /// A row without a key is found by kind, parties and signing date,
+    /// through the party index: the indexes set aside come back first.
+    func prepareToWrite(_ row: ImportRow<Column>) throws {
+        if row[.key] == nil && bulkLoad != nil {
+            try flush()
+            try endBulkLoad()
+        }
+    }
+
     func importRow(_ row: ImportRow<Column>, check: inout RowCheck) throws -> RowOutcome? {
         pending = nil
         let prepared = row.prepared ?? preparer.prepare(row, check: &check)
@@ -87,7 +96,8 @@ final class AgreementImporter: RowImporter {
 
         var key = row[.key]
         if key == nil {
-            // The identity lookup must see every earlier row, through the party index.
+            // The identity lookup must see every earlier row, through the party
+            // index (which `prepareToWrite` has brought back already).
             try flush()
             try endBulkLoad()
             let partySet = Set(parties)
@@ -116,7 +126,7 @@ final class AgreementImporter: RowImporter {
         }
         let record = makeRecord()
         if let id = try repository.insertIfNew(record, parties: parties) {
-            try searchFill.rowsInserted()
+            searchFill.rowsInserted()
             pending = (id, key, title)
             return .inserted
         }
@@ -201,7 +211,7 @@ final class AgreementImporter: RowImporter {
             partiesStart = row.partiesEnd
         }
         try repository.addParties(pairs)
-        if !pairs.isEmpty { try searchFill.rowsInserted() }
+        if !pairs.isEmpty { searchFill.rowsInserted() }
     }
 
     /// The one-row path for row `index` of a batch.
@@ -213,7 +223,7 @@ final class AgreementImporter: RowImporter {
         var outcome: RowOutcome?
         do {
             if let id = try repository.insertIfNew(record, parties: partyIDs) {
-                try searchFill.rowsInserted()
+                searchFill.rowsInserted()
                 session.agreementWritten(id: id, key: record.key, title: record.title)
                 outcome = .inserted
             } else {
@@ -256,7 +266,7 @@ final class AgreementImporter: RowImporter {
     /// set aside for an import that has shown itself large (a 1M-row pipe
     /// otherwise never deferred, and took 70 s instead of 15).
     func readingProgress(rows: Int, bytesRead: Int64, totalBytes: Int64?) throws {
-        guard batching, !indexDecisionMade, rows >= (nextIndexDecisionRow ?? session.deferIndexesAfterRows), bytesRead > 0
+        guard !indexDecisionMade, rows >= (nextIndexDecisionRow ?? session.deferIndexesAfterRows), bytesRead > 0
         else { return }
         let expectedRows: Double
         if let totalBytes {
@@ -288,12 +298,16 @@ final class AgreementImporter: RowImporter {
 
     var hasFinished: Bool { !finished.isEmpty }
 
-    func rowKept() {
+    func rowKept() throws {
         if let (id, key, title) = pending { session.agreementWritten(id: id, key: key, title: title) }
         pending = nil
+        try searchFill.setAsideOnceRowsAreInserted()
     }
 
-    func rowUndone() { pending = nil }
+    func rowUndone() {
+        pending = nil
+        searchFill.rowsUndone()
+    }
 
     /// A key from what identifies an agreement without one: the same inputs
     /// give the same key in every registry.

@@ -29,6 +29,10 @@ final class NewsImporter: RowImporter {
         searchFill = DeferredSearchFill(DeferredSearchFill.news, connection: session.connection)
     }
 
+    func rowKept() throws { try searchFill.setAsideOnceRowsAreInserted() }
+
+    func rowUndone() { searchFill.rowsUndone() }
+
     /// A rollback puts the search trigger back by itself.
     func finish(rollingBack: Bool) throws {
         if !rollingBack { try searchFill.restore() }
@@ -64,7 +68,7 @@ final class NewsImporter: RowImporter {
         var record = NewsRecord(key: key, publishedOn: published.iso, language: language, title: title,
                                 summary: row[.summary], storyKey: row[.storyKey], source: row[.source])
         if let id = try repository.insertIfNew(record) {
-            try searchFill.rowsInserted()
+            searchFill.rowsInserted()
             for (link, targets) in links { try repository.setLinks(link, of: id, old: [], new: targets) }
             return .inserted
         }
