@@ -153,7 +153,7 @@ final class ImportRun {
             }
             try importer.flush()
             try takeDeferred()
-            // Only the batching (all-or-nothing) mode sets indexes aside.
+            // A rollback to come brings back by itself what was set aside.
             try importer.finish(rollingBack: options.dryRun || (!options.skipInvalid && report.errorCount > 0))
             try takeDeferred()
             report.indexesDeferred = importer.indexesDeferred
