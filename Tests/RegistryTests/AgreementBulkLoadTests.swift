@@ -25,10 +25,6 @@ final class AgreementBulkLoadTests: XCTestCase {
         return options
     }
 
-    private func schema() throws -> [String] {
-        try registry.strings("SELECT type || ' ' || name || ': ' || coalesce(sql, '') FROM sqlite_schema ORDER BY type, name")
-    }
-
     private func searchCount(_ words: String) throws -> Int64? {
         try registry.int("SELECT count(*) FROM agreement_search WHERE agreement_search MATCH ?", [words])
     }
@@ -59,11 +55,11 @@ final class AgreementBulkLoadTests: XCTestCase {
             try Importer.importSource(.agreements, source: ByteSource(name: name, data: Data(text.utf8), sizeKnown: false),
                                       format: .csv, options: options, connection: registry.connection)
         }
-        let before = try schema()
+        let before = try registry.schema()
         let first = try importPiped(agreements(700, prefix: "p", word: "Hydrology"), "<stdin>")
         XCTAssertTrue(first.indexesDeferred, "a large pipe into a small table")
         XCTAssertEqual(first.inserted, 700)
-        XCTAssertEqual(try schema(), before)
+        XCTAssertEqual(try registry.schema(), before)
         XCTAssertEqual(try searchCount("hydrology"), 700)
         assertSearchIndexInStep()
         // 150 more rows into a table of 700: not large next to what is stored, so the indexes stay.
@@ -74,13 +70,13 @@ final class AgreementBulkLoadTests: XCTestCase {
 
     func testSearchFindsEveryRowOfALargeImportAndTheSchemaIsBack() throws {
         try registry.importText(.agreements, "before.csv", "key,title,kind,parties\nold1,Cardiology exchange,mou,um;york\n")
-        let before = try schema()
+        let before = try registry.schema()
         let report = try registry.importText(.agreements, "big.csv", agreements(700, prefix: "b", word: "Hydrology"),
                                              options: largeImport)
         XCTAssertFalse(report.hasErrors, "\(report.errors)")
         XCTAssertTrue(report.indexesDeferred)
         XCTAssertEqual(report.inserted, 700)
-        XCTAssertEqual(try schema(), before, "every index and trigger is back, with its own definition")
+        XCTAssertEqual(try registry.schema(), before, "every index and trigger is back, with its own definition")
         XCTAssertEqual(try searchCount("hydrology"), 700, "rows before and after the indexes were set aside")
         XCTAssertEqual(try searchCount("cardiology"), 1)
         assertSearchIndexInStep()
@@ -108,14 +104,14 @@ final class AgreementBulkLoadTests: XCTestCase {
 
     func testAFailedLargeImportLeavesSchemaAndRowsAsTheyWere() throws {
         try registry.importText(.agreements, "before.csv", "key,title,kind,parties\nold1,Cardiology exchange,mou,um;york\n")
-        let schema = try schema()
+        let schema = try registry.schema()
         let rows = try registry.dump()
         let report = try registry.importText(.agreements, "big.csv", agreements(700, prefix: "b", word: "Hydrology", badLast: true),
                                              options: largeImport)
         XCTAssertFalse(report.committed)
         XCTAssertTrue(report.indexesDeferred)
         XCTAssertEqual(report.errors.map(\.line), [702])
-        XCTAssertEqual(try self.schema(), schema, "the indexes and the trigger dropped inside the transaction are back")
+        XCTAssertEqual(try registry.schema(), schema, "the indexes and the trigger dropped inside the transaction are back")
         XCTAssertEqual(try registry.dump(), rows)
         XCTAssertEqual(try searchCount("hydrology"), 0)
         assertSearchIndexInStep()
@@ -124,7 +120,7 @@ final class AgreementBulkLoadTests: XCTestCase {
     /// A dry run rolls back: the indexes and the trigger come back with the
     /// rollback, without being built first.
     func testALargeDryRunLeavesSchemaAndRowsAsTheyWere() throws {
-        let schema = try schema()
+        let schema = try registry.schema()
         let rows = try registry.dump()
         var options = largeImport
         options.dryRun = true
@@ -134,7 +130,7 @@ final class AgreementBulkLoadTests: XCTestCase {
         XCTAssertTrue(report.indexesDeferred)
         XCTAssertEqual([report.inserted, report.rowsRead], [700, 700])
         XCTAssertFalse(report.committed)
-        XCTAssertEqual(try self.schema(), schema)
+        XCTAssertEqual(try registry.schema(), schema)
         XCTAssertEqual(try registry.dump(), rows)
         assertSearchIndexInStep()
         XCTAssertEqual(try registry.string("PRAGMA integrity_check"), "ok")
@@ -182,7 +178,7 @@ final class AgreementBulkLoadTests: XCTestCase {
     /// before the row's savepoint, so a row that then fails (here: the same
     /// agreement as row 2) cannot roll the indexes' return back.
     func testASkipInvalidImportGetsItsIndexesBackWhateverItsRowsDo() throws {
-        let schema = try schema()
+        let schema = try registry.schema()
         var options = largeImport
         options.skipInvalid = true
         var text = agreements(700, prefix: "b", word: "Hydrology")
@@ -193,7 +189,7 @@ final class AgreementBulkLoadTests: XCTestCase {
         XCTAssertTrue(report.indexesDeferred)
         XCTAssertEqual([report.inserted, report.rejected], [701, 1])
         XCTAssertEqual(report.errors.map(\.line), [702])
-        XCTAssertEqual(try self.schema(), schema, "every index and trigger is back")
+        XCTAssertEqual(try registry.schema(), schema, "every index and trigger is back")
         XCTAssertEqual(try searchCount("hydrology"), 701)
         assertSearchIndexInStep()
         XCTAssertEqual(try registry.string("PRAGMA integrity_check"), "ok")

@@ -63,6 +63,12 @@ final class RegistryFixture {
     }
 
     /// A small world: four universities (one with a ROR id and aliases) and two networks.
+    /// Every table, index, view and trigger with its SQL: equal before and
+    /// after means the schema is as it was.
+    func schema() throws -> [String] {
+        try strings("SELECT type || ' ' || name || ': ' || coalesce(sql, '') FROM sqlite_schema ORDER BY type, name")
+    }
+
     func loadBasics() throws {
         let institutions = try importText(.institutions, "institutions.csv", """
             key,name,short_name,kind,country,city,ror_id,aliases,source

@@ -17,10 +17,6 @@ final class SearchFillTests: XCTestCase {
 
     override func tearDown() { registry = nil }
 
-    private func schema() throws -> [String] {
-        try registry.strings("SELECT type || ' ' || name || ': ' || coalesce(sql, '') FROM sqlite_schema ORDER BY type, name")
-    }
-
     private func agreementHits(_ words: String) throws -> Int64? {
         try registry.int("SELECT count(*) FROM agreement_search WHERE agreement_search MATCH ?", [words])
     }
@@ -44,7 +40,7 @@ final class SearchFillTests: XCTestCase {
             n1,2020-01-02,en,Glaciology week,Old summary
 
             """)
-        let schema = try schema()
+        let schema = try registry.schema()
         var options = ImportOptions()
         options.skipInvalid = true
         let agreements = try registry.importText(.agreements, "b.csv", """
@@ -74,7 +70,7 @@ final class SearchFillTests: XCTestCase {
         XCTAssertEqual(try newsHits("hydrologie"), 1)
         XCTAssertEqual(try newsHits("seismology"), 0, "the rejected row")
         assertSearchInStep()
-        XCTAssertEqual(try self.schema(), schema, "the insert triggers are back")
+        XCTAssertEqual(try registry.schema(), schema, "the insert triggers are back")
 
         // The triggers work for writes from outside the importer.
         try registry.connection.execute("INSERT INTO agreements (key, title, kind) VALUES ('x1', 'Limnology network', 'mou')")
@@ -84,7 +80,7 @@ final class SearchFillTests: XCTestCase {
 
     func testAFailedNewsImportLeavesTheSchemaAndTheIndexAsTheyWere() throws {
         try registry.importText(.news, "n.csv", "key,published_on,language,title\nn1,2020-01-02,en,Glaciology week\n")
-        let schema = try schema()
+        let schema = try registry.schema()
         let report = try registry.importText(.news, "m.csv", """
             key,published_on,language,title
             n2,2021-05-06,en,Hydrology day
@@ -92,7 +88,7 @@ final class SearchFillTests: XCTestCase {
 
             """)
         XCTAssertFalse(report.committed)
-        XCTAssertEqual(try self.schema(), schema)
+        XCTAssertEqual(try registry.schema(), schema)
         XCTAssertEqual(try newsHits("hydrology"), 0)
         XCTAssertEqual(try newsHits("glaciology"), 1)
         assertSearchInStep()
