@@ -290,7 +290,9 @@ public final class CSVReader {
 
     /// The bytes of the first line, or as many of them as the buffer holds.
     private func firstLine() throws -> UnsafeBufferPointer<UInt8> {
-        var pending: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: source.buffer + source.start, count: source.end - source.start) }
+        var pending: UnsafeBufferPointer<UInt8> {
+            UnsafeBufferPointer(start: source.buffer + source.start, count: source.end - source.start)
+        }
         while !pending.contains(where: { $0 == CSVReader.lf || $0 == CSVReader.cr }) {
             let before = pending.count
             // Stop when the buffer is full (nothing more was read).

@@ -83,7 +83,7 @@ final class DeferredSearchFill {
     /// The row's writes were rolled back to its savepoint.
     func rowsUndone() { inserted = false }
 
-    /// Where no row savepoint is open (after a kept row, after a batch): once
+    /// Where no row savepoint is open (after a row is kept): once
     /// the import has inserted rows, drops the trigger, and later rows wait
     /// for `restore()`. Not earlier: an import that inserts nothing (a file
     /// imported again) leaves the schema untouched; and not inside a row's
