@@ -88,6 +88,7 @@ final class ImportBehaviourTests: XCTestCase {
         XCTAssertEqual([report.inserted, report.rejected], [1, 2])
         XCTAssertEqual(report.rejectsFile, rejects)
         let written = try String(contentsOfFile: rejects, encoding: .utf8)
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: rejects)).first, UInt8(ascii: "k"), "no byte-order mark")
         XCTAssertEqual(written.split(separator: "\n").first, "key,title,kind,parties,signed_on,error")
         XCTAssertTrue(written.contains("a2,\"Bad, kind\",memorandum,um;york,2018,\"line 3: column 'kind': 'memorandum' is not one of"))
         XCTAssertTrue(written.contains("line 4: column 'parties': unknown institution 'Nowhere University'"))
@@ -102,9 +103,9 @@ final class ImportBehaviourTests: XCTestCase {
         XCTAssertEqual(try registry.int("SELECT count(*) FROM agreements"), 3)
     }
 
-    /// A file saved by a spreadsheet in a Dutch locale ("CSV (puntkomma
-    /// gescheiden)"): byte-order mark, CRLF, semicolons, the parties quoted.
-    /// Its rejects file is written the same way, and imports again once fixed.
+    /// A file saved by a spreadsheet in a Dutch locale ("CSV UTF-8"):
+    /// byte-order mark, CRLF, semicolons, the parties quoted. Its rejects file
+    /// is written the same way, and imports again once fixed.
     func testASemicolonSeparatedFileImportsAndItsRejectsKeepTheSemicolons() throws {
         let rejects = registry.folder.path("rejects.csv")
         var options = ImportOptions()
@@ -117,7 +118,9 @@ final class ImportBehaviourTests: XCTestCase {
         XCTAssertEqual([report.inserted, report.rejected], [1, 1])
         XCTAssertEqual(try registry.string("SELECT title FROM agreements WHERE key = 'a1'"), "Onderzoek, en onderwijs")
         XCTAssertEqual(try registry.int("SELECT count(*) FROM agreement_parties JOIN agreements ON agreements.id = agreement_id WHERE key = 'a1'"), 2)
-        let written = try String(contentsOfFile: rejects, encoding: .utf8)
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: rejects))
+        XCTAssertEqual(Array(bytes.prefix(3)), [0xEF, 0xBB, 0xBF], "the input's byte-order mark, which tells Excel it is UTF-8")
+        let written = String(decoding: bytes.dropFirst(3), as: UTF8.self)
         XCTAssertEqual(written.split(separator: "\n").first, "key;title;kind;parties;signed_on;error")
         XCTAssertTrue(written.contains("a2;Bad;memorandum;\"um;york\";2018;\"line 3: column 'kind'"), written)
 

@@ -10,7 +10,8 @@ import Registry
 /// whole input, so its reader sees the whole first line when it decides the
 /// delimiter (comma, semicolon or tab), as the oracle does; the small one is
 /// given that delimiter (with a first line longer than its buffer, it would
-/// judge by the part it holds).
+/// judge by the part it holds). The input is also read as Windows-1252, with
+/// both buffers, which must agree.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzCSVReader(_ data: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
     var input = FuzzInput(data, count)
@@ -20,6 +21,13 @@ public func fuzzCSVReader(_ data: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
     let small = CSVParse.records(bytes, chunkSize: chunk, delimiter: large.delimiter)
     if small != large {
         fuzzFailure("chunk size \(chunk) reads differently from 64 KiB:\n\(small)\n---\n\(large)")
+    }
+    // The same bytes as Windows-1252 (every byte is a character there): the
+    // conversion to UTF-8 must not depend on where a refill falls either.
+    let smallLatin = CSVParse.records(bytes, chunkSize: chunk, delimiter: large.delimiter, encoding: .windows1252)
+    let largeLatin = CSVParse.records(bytes, chunkSize: 1 << 16, delimiter: large.delimiter, encoding: .windows1252)
+    if smallLatin != largeLatin {
+        fuzzFailure("as Windows-1252, chunk size \(chunk) reads differently from 64 KiB:\n\(smallLatin)\n---\n\(largeLatin)")
     }
     if let expected = CSVParse.reference(bytes),
        expected.records != large.records || expected.failure != (large.failure != nil) {
@@ -43,9 +51,9 @@ enum CSVParse {
         var description: String { records.map(\.description).joined(separator: "\n") + (failure.map { "\nfailure \($0)" } ?? "") }
     }
 
-    static func records(_ data: Data, chunkSize: Int, delimiter: UInt8? = nil) -> Outcome {
-        let reader = CSVReader(source: ByteSource(name: "fuzz", data: data, chunkSize: chunkSize), delimiter: delimiter,
-                               maxRecordBytes: 1 << 20)
+    static func records(_ data: Data, chunkSize: Int, delimiter: UInt8? = nil, encoding: TextEncoding = .utf8) -> Outcome {
+        let source = ByteSource(name: "fuzz", data: data, encoding: encoding, chunkSize: chunkSize)
+        let reader = CSVReader(source: source, delimiter: delimiter, maxRecordBytes: 1 << 20)
         var outcome = Outcome()
         var lastLine = 0
         do {

@@ -71,7 +71,7 @@ final class ImportRun {
 
     private func importRows<I: RowImporter, S: RecordSource>(_ importer: I, _ records: S, _ report: inout ImportReport,
                                                              _ rejectsPath: String?) throws where S.Column == I.Column {
-        let rejects = rejectsPath.map { RejectsWriter(path: $0, header: records.rejectsHeader, delimiter: records.rejectsDelimiter,
+        let rejects = rejectsPath.map { RejectsWriter(path: $0, header: records.rejectsHeader, layout: records.rejectsLayout,
                                                          encoding: options.encoding) }
         let savepoints = options.skipInvalid ? try RowSavepoint(session.connection) : nil
         let file = report.file

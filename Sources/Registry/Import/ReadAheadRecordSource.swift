@@ -43,7 +43,7 @@ final class ReadAheadRecordSource<Source: RecordSource>: RecordSource, @unchecke
     private let source: Source
     private let prepare: RowPreparation<Column>?
     let rejectsHeader: [String]
-    let rejectsDelimiter: UInt8
+    let rejectsLayout: CSVLayout
     let totalBytes: Int64?
 
     private let handoff = ChunkHandoff<Batch>(capacity: maxBatches)
@@ -60,7 +60,7 @@ final class ReadAheadRecordSource<Source: RecordSource>: RecordSource, @unchecke
         self.source = source
         self.prepare = prepare
         rejectsHeader = source.rejectsHeader
-        rejectsDelimiter = source.rejectsDelimiter
+        rejectsLayout = source.rejectsLayout
         totalBytes = source.totalBytes
         let thread = Thread { [self] in readAll() }
         thread.name = "import reader"

@@ -15,9 +15,9 @@ protocol RecordSource<Column>: AnyObject {
     func next(into row: inout ImportRow<Column>, check: inout RowCheck) throws -> Bool
     /// The columns of a rejects file: the input's own, then `error`.
     var rejectsHeader: [String] { get }
-    /// The byte between the fields of a rejects file: the input's own (a file
-    /// saved with semicolons gets its rejects with semicolons), else a comma.
-    var rejectsDelimiter: UInt8 { get }
+    /// How to write a rejects file: as the input CSV was (semicolons, a
+    /// byte-order mark), else plain.
+    var rejectsLayout: CSVLayout { get }
     /// The current record's values in the order of `rejectsHeader` (without `error`).
     func originalFields() -> [String]
     var bytesRead: Int64 { get }
@@ -99,7 +99,7 @@ final class CSVRecordSource<Column: ImportColumn>: RecordSource {
     }
 
     var rejectsHeader: [String] { header + [rejectsErrorColumn] }
-    var rejectsDelimiter: UInt8 { reader.delimiter }
+    var rejectsLayout: CSVLayout { reader.layout }
     var bytesRead: Int64 { reader.source.bytesRead }
     var totalBytes: Int64? { reader.source.expectedSize }
 
@@ -151,7 +151,7 @@ final class JSONRecordSource<Column: ImportColumn>: RecordSource {
     }
 
     var rejectsHeader: [String] { Column.names + [rejectsErrorColumn] }
-    var rejectsDelimiter: UInt8 { CSVReader.comma }
+    var rejectsLayout: CSVLayout { .plain }
     var bytesRead: Int64 { reader.bytesRead }
     var totalBytes: Int64? { reader.source.expectedSize }
 

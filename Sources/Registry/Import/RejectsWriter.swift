@@ -1,23 +1,26 @@
 import Foundation
 
 /// Writes rejected rows as RFC 4180 CSV: the input's columns, then `error`,
-/// separated as the input was (comma, semicolon or tab) and in its encoding,
-/// so that the same command imports the file again once it is fixed.
+/// separated as the input was (comma, semicolon or tab), in its encoding and
+/// with its byte-order mark, so that the file opens in the same spreadsheet
+/// the same way and the same command imports it again once it is fixed.
 /// The file is created at the first rejected row and written as rows come,
 /// so rejecting a million rows needs no memory.
 final class RejectsWriter {
     let path: String
     private let header: [String]
     private let delimiter: UInt8
+    private let byteOrderMark: Bool
     private let encoding: TextEncoding
     private var handle: FileHandle?
     private var buffer: [UInt8] = []
     private(set) var rows = 0
 
-    init(path: String, header: [String], delimiter: UInt8 = CSVReader.comma, encoding: TextEncoding = .utf8) {
+    init(path: String, header: [String], layout: CSVLayout = .plain, encoding: TextEncoding = .utf8) {
         self.path = path
         self.header = header
-        self.delimiter = delimiter
+        delimiter = layout.delimiter
+        byteOrderMark = layout.byteOrderMark && encoding == .utf8
         self.encoding = encoding
     }
 
@@ -40,6 +43,7 @@ final class RejectsWriter {
                 throw ImportSetupError.rejectsUnwritable(path: path, reason: "the file cannot be created")
             }
             handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+            if byteOrderMark { buffer.append(contentsOf: [0xEF, 0xBB, 0xBF]) }
             append(header)
         }
         var row = fields

@@ -63,6 +63,10 @@ public final class CSVReader {
     /// The byte between fields: given, or read off the first line when the
     /// first record is read.
     public private(set) var delimiter: UInt8
+    /// The file began with a UTF-8 byte-order mark (known once the first
+    /// record is read).
+    public private(set) var hadByteOrderMark = false
+    public var layout: CSVLayout { CSVLayout(delimiter: delimiter, byteOrderMark: hadByteOrderMark) }
 
     private let detectsDelimiter: Bool
     private let maxRecordBytes: Int
@@ -284,6 +288,7 @@ public final class CSVReader {
         }
         if available >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF {
             source.start += 3
+            hadByteOrderMark = true
         }
         if detectsDelimiter { delimiter = try Self.delimiter(ofHeader: firstLine()) }
     }
