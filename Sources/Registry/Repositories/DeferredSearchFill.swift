@@ -1,13 +1,13 @@
 import Database
 
 /// A full-text index (agreements' or news items') filled once at the end of
-/// an import instead of row by row, from its first inserted rows on. The insert trigger (migration 0003) feeds
-/// FTS5 one statement per row, and inside a transaction each such statement
-/// opens a statement savepoint, at which FTS5 writes out what it has
-/// collected as a new segment: a segment per row, merged again and again
-/// (41% of a news import's time, 31% of a row-by-row agreement import's).
-/// One `INSERT ... SELECT` over the new rows at the end feeds the same index
-/// in a fraction of the time. The trigger is dropped and created again inside
+/// an import instead of row by row, from the import's first inserted rows on.
+/// The insert trigger (migration 0003) feeds FTS5 one statement per row, and
+/// inside a transaction each such statement opens a statement savepoint, at
+/// which FTS5 writes out what it has collected as a new segment: a segment
+/// per row, merged again and again (41% of a news import's time, 31% of a
+/// row-by-row agreement import's). One `INSERT ... SELECT` over the new rows
+/// at the end feeds the same index in a fraction of the time. The trigger is dropped and created again inside
 /// the import's transaction, so a rollback (or a killed process) brings it
 /// back as it was, and readers never see it missing.
 ///
