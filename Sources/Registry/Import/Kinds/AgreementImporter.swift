@@ -63,12 +63,13 @@ final class AgreementImporter: RowImporter {
     }
 
     /// A row without a key is found by kind, parties and signing date,
-    /// through the party index: the indexes set aside come back first.
+    /// through the party index, which must see every earlier row: the batch
+    /// waiting is written and the indexes set aside come back first (here,
+    /// before the row's savepoint, which could otherwise undo their return).
     func prepareToWrite(_ row: ImportRow<Column>) throws {
-        if row[.key] == nil && bulkLoad != nil {
-            try flush()
-            try endBulkLoad()
-        }
+        guard row[.key] == nil else { return }
+        try flush()
+        try endBulkLoad()
     }
 
     func importRow(_ row: ImportRow<Column>, check: inout RowCheck) throws -> RowOutcome? {
@@ -96,10 +97,7 @@ final class AgreementImporter: RowImporter {
 
         var key = row[.key]
         if key == nil {
-            // The identity lookup must see every earlier row, through the party
-            // index (which `prepareToWrite` has brought back already).
-            try flush()
-            try endBulkLoad()
+            // `prepareToWrite` has written the batch and brought the indexes back.
             let partySet = Set(parties)
             key = try repository.findKey(kind: kind.rawValue, signedOn: signed?.iso, parties: partySet)
                 ?? generatedKey(kind: kind, signed: signed, parties: partySet)
@@ -257,9 +255,10 @@ final class AgreementImporter: RowImporter {
         bulkLoad = nil
     }
 
-    /// A large import into a small table fills its indexes (and the
-    /// full-text index) faster by building them once at the end (a sort)
-    /// than by inserting into them at random: decided after the first rows,
+    /// A large import into a small table fills its indexes faster by
+    /// building them once at the end (a sort) than by inserting into them at
+    /// random (the full-text index is filled at the end of every import:
+    /// `DeferredSearchFill`). Decided between rows, after the first ones,
     /// from the file size. Standard input has no size: there the question is
     /// asked again each time the row count doubles, guessing that the input
     /// is eight times what has come so far, so that a large table is only
