@@ -92,11 +92,11 @@ def bench_size(binary, work, m, institutions, seed):
             os.remove(db + suffix)
     rows = []
 
-    def step(name, command, records=None, stdout=subprocess.DEVNULL):
+    def step(name, command, records=None, stdout=subprocess.DEVNULL, database=db):
         seconds, rss, code, stderr = run(command, stdout=stdout)
         row = {"m": m, "step": name, "seconds": round(seconds, 4), "max_rss_mib": round(rss, 1),
                "rows_per_second": round(records / seconds) if records else None,
-               "db_mib": round(size_mib(db), 1), "exit": code}
+               "db_mib": round(size_mib(database), 1), "exit": code}
         rows.append(row)
         print(f"  {name:<28} {seconds:9.3f} s  {rss:7.1f} MiB", file=sys.stderr)
         return row
@@ -118,21 +118,14 @@ def bench_size(binary, work, m, institutions, seed):
     floor_db = os.path.join(work, f"floor-{m}.sqlite")
     if os.path.exists(floor_db):
         os.remove(floor_db)
-    floor_seconds, floor_rss, _, _ = run(["sqlite3", floor_db, ".import --csv " + agreements_csv + " agreements_raw"])
-    rows.append({"m": m, "step": "sqlite3 .import (floor)", "seconds": round(floor_seconds, 4),
-                 "max_rss_mib": round(floor_rss, 1), "rows_per_second": round(m / floor_seconds),
-                 "db_mib": round(os.path.getsize(floor_db) / (1024 * 1024), 1), "exit": 0})
-    print(f"  {'sqlite3 .import (floor)':<28} {floor_seconds:9.3f} s", file=sys.stderr)
-    imp["ratio_to_floor"] = round(imp["seconds"] / floor_seconds, 2)
+    floor = step("sqlite3 .import (floor)", ["sqlite3", floor_db, ".import --csv " + agreements_csv + " agreements_raw"],
+                 records=m, database=floor_db)
+    imp["ratio_to_floor"] = round(imp["seconds"] / floor["seconds"], 2)
 
     # The same file with --skip-invalid (each row in its own savepoint, the
     # valid ones kept), into the registry as it was before the agreements.
-    skip_seconds, skip_rss, skip_code, _ = run([binary, "import", "agreements", agreements_csv, "--skip-invalid",
-                                                "--db", skip_db])
-    rows.append({"m": m, "step": "import agr. --skip-invalid", "seconds": round(skip_seconds, 4),
-                 "max_rss_mib": round(skip_rss, 1), "rows_per_second": round(m / skip_seconds),
-                 "db_mib": round(size_mib(skip_db), 1), "exit": skip_code})
-    print(f"  {'import agr. --skip-invalid':<28} {skip_seconds:9.3f} s  {skip_rss:7.1f} MiB", file=sys.stderr)
+    step("import agr. --skip-invalid", [binary, "import", "agreements", agreements_csv, "--skip-invalid", "--db", skip_db],
+         records=m, database=skip_db)
     for suffix in ("", "-wal", "-shm"):
         if os.path.exists(skip_db + suffix):
             os.remove(skip_db + suffix)
