@@ -15,6 +15,10 @@ extension AuditRules {
             // It asks for the earliest first day of signing, which
             // agreements_signed_start (0003) gives at once: an agreement is
             // reported only when its signed_first is before established_last.
+            // The index holds only agreements with a signing date (0008), and
+            // SQLite reads it only for a query that excludes the others: the
+            // range `> ''` does (every date is text after ''), while
+            // `IS NOT NULL` on the view's column does not convince it.
             RuleQuery(recordType: .agreement, sql: """
                 SELECT
                     coalesce(a.signed_last < i.established_first, 0) AS certain,
@@ -25,7 +29,7 @@ extension AuditRules {
                 CROSS JOIN agreement_parties AS ap ON ap.institution_id = i.id
                 CROSS JOIN agreement_dates AS a ON a.id = ap.agreement_id
                 WHERE i.established IS NOT NULL
-                  AND i.established_last > (SELECT min(signed_first) FROM agreement_dates)
+                  AND i.established_last > (SELECT min(signed_first) FROM agreement_dates WHERE signed_first > '')
                   AND a.signed_on < i.established_last
                   AND a.signed_first < i.established_last
                 ORDER BY a.signed_on, a.id, i.id
