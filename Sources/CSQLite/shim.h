@@ -2,6 +2,9 @@
 #define PARTNERSHIPS_CSQLITE_SHIM_H
 
 #include <sqlite3.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 // sqlite3_db_config is variadic, which Swift cannot call; this fixes the
 // (int, int*) form used by the boolean options such as SQLITE_DBCONFIG_DQS_DML.
@@ -21,6 +24,16 @@ static inline sqlite3_destructor_type partnerships_transient(void) {
 // Only possible before SQLite initializes; returns SQLITE_MISUSE after.
 static inline int partnerships_disable_memory_statistics(void) {
     return sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+}
+
+// Hands the C heap's free memory back to the system. The page cache's
+// pages are allocated with malloc, one by one; once SQLite frees them, glibc
+// keeps them in its heap (and in the process's resident memory) unless
+// asked. Not an SQLite call, but it is SQLite's memory that it releases.
+static inline void partnerships_release_free_heap(void) {
+#ifdef __GLIBC__
+    malloc_trim(0);
+#endif
 }
 
 #endif

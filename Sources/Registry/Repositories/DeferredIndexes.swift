@@ -29,12 +29,13 @@ final class DeferredIndexes {
     /// Creates the dropped indexes again, with the statements that made them.
     /// SQLite's sorter takes as much memory as the page cache may; a small
     /// cache while sorting keeps the peak memory of a large import flat (the
-    /// sorter spills to temporary files instead).
+    /// sorter spills to temporary files instead), and the memory the bulk
+    /// load's cache held is given back first.
     func restore() throws {
         let pending = dropped
         dropped = []
         guard !pending.isEmpty else { return }
-        try connection.withPragma(.cacheSize, setTo: Self.sortCacheSize) {
+        try connection.withSmallCache(kibibytes: Self.sortCacheKiB) {
             // The sort of millions of entries goes to temporary files, not
             // memory (with temp_store = MEMORY, SQLite's sorter never spills).
             try connection.withPragma(.tempStore, setTo: Self.tempStoreFile) {
@@ -45,8 +46,8 @@ final class DeferredIndexes {
         }
     }
 
-    /// KiB, as a negative cache size: 2 MiB.
-    static let sortCacheSize: Int64 = -2048
+    /// 2 MiB.
+    static let sortCacheKiB: Int64 = 2048
     /// `PRAGMA temp_store = FILE`.
     static let tempStoreFile: Int64 = 1
 

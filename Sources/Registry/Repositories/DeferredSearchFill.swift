@@ -106,7 +106,7 @@ final class DeferredSearchFill {
         try connection.execute(index.setAutomergeSQL, [Self.bulkAutomerge])
         // The same small cache as for the index sorts (the import's peak
         // memory stays flat): the index's pages are written once, in order.
-        try connection.withPragma(.cacheSize, setTo: DeferredIndexes.sortCacheSize) {
+        try connection.withSmallCache(kibibytes: DeferredIndexes.sortCacheKiB) {
             try connection.prepare(index.fillSQL).execute { try $0.bind(int64: baseline, at: 1) }
         }
         try connection.execute(index.setAutomergeSQL, [automerge])
