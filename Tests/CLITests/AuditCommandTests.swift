@@ -83,6 +83,28 @@ final class AuditCommandTests: XCTestCase {
         XCTAssertEqual(result.stderr, "3 findings as of 2026-11-20: 1 error, 1 warning, 1 info\n")
     }
 
+    /// The CSV's findings, tab-separated, its summary on stderr too; a title
+    /// with a comma is no longer quoted.
+    func testTSVKeepsTheSummaryOnStderrAndTheCSVsRows() throws {
+        let result = try audit(["--format", "tsv", "--fail-on", "never"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let lines = result.stdout.components(separatedBy: "\r\n")
+        XCTAssertEqual(lines.count, 5, result.stdout)
+        XCTAssertEqual(lines[0], Finding.columns.joined(separator: "\t"))
+        XCTAssertTrue(lines[1].hasPrefix("error\tcertain\tend-before-start\tagreement\tbackwards\tSigned after it expired\t2020-06-11\t"),
+                      lines[1])
+        XCTAssertTrue(lines[2].hasPrefix("warning\tcertain\texpired-but-active\tagreement\tlapsed\tLapsed, but active\t2024-06-30\t"
+                                         + "expires_on=2024-06-30\t\t\t\t873\texpired on 2024-06-30, 873 days"), lines[2])
+        XCTAssertEqual(lines[4], "")
+        XCTAssertEqual(result.stderr, "3 findings as of 2026-11-20: 1 error, 1 warning, 1 info\n")
+        let csv = try audit(["--format", "csv", "--fail-on", "never"])
+        XCTAssertEqual(lines.map { $0.split(separator: "\t", omittingEmptySubsequences: false).count },
+                       [13, 13, 13, 13, 1])
+        XCTAssertEqual(csv.stdout.components(separatedBy: "\r\n").count, lines.count)
+        let rules = try partnerships(["audit", "--list-rules", "--format", "tsv"])
+        XCTAssertTrue(rules.stdout.hasPrefix("id\tseverity\tsettings\tchecks\r\n"), rules.stdout)
+    }
+
     func testJSONHasEveryFieldOfEveryFinding() throws {
         let result = try audit(["--format", "json", "--fail-on", "never"])
         XCTAssertEqual(result.status, 0)

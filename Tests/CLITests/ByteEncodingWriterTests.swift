@@ -41,7 +41,7 @@ final class ByteEncodingWriterTests: XCTestCase {
     }
 
     func testStandardOutputGetsTheSameBytesAsAStringOutput() throws {
-        for format in [OutputFormat.csv, .json] {
+        for format in [OutputFormat.csv, .tsv, .json] {
             let path = FileManager.default.temporaryDirectory.appendingPathComponent("writer-\(UUID().uuidString)").path
             defer { try? FileManager.default.removeItem(atPath: path) }
             guard let file = fopen(path, "w") else { return XCTFail("cannot create \(path)") }
@@ -64,7 +64,7 @@ final class ByteEncodingWriterTests: XCTestCase {
 /// The audit encodes its findings as CSV rows and JSON objects straight from
 /// the finding; the bytes must be those of the row of values.
 final class FindingEncodingTests: XCTestCase {
-    func testAFindingEncodesAsItsRowOfValuesInCSVAndJSON() {
+    func testAFindingEncodesAsItsRowOfValuesInCSVTSVAndJSON() {
         let findings = [
             Finding(rule: "expired-but-active", severity: .warning, certainty: .certain, recordType: .agreement,
                     recordKey: "agr-1", recordTitle: "Exchange, \"renewed\"\nsecond line", date: "2024-06-30",
@@ -76,6 +76,11 @@ final class FindingEncodingTests: XCTestCase {
                     message: "may overlap"),
             Finding(rule: "x", severity: .error, certainty: .certain, recordType: .newsItem, recordKey: "", recordTitle: "",
                     date: nil, dates: [], related: nil, days: -3, message: String(repeating: "long, text ", count: 20)),
+            // A tab in the dates needs quotes in TSV only; a comma in CSV only.
+            Finding(rule: "z", severity: .info, certainty: .certain, recordType: .agreement, recordKey: "t", recordTitle: "T",
+                    date: nil, dates: [FindingDate("tab\tname", "2020")], related: nil, days: nil, message: "m"),
+            Finding(rule: "z", severity: .info, certainty: .certain, recordType: .agreement, recordKey: "c", recordTitle: "C",
+                    date: nil, dates: [FindingDate("comma,name", "2020")], related: nil, days: nil, message: "m"),
             Finding(rule: "y", severity: .info, certainty: .possible, recordType: .membership, recordKey: "m",
                     recordTitle: "tab\there, bell\u{7}, sep\u{2028}, back\\slash", date: "2020", dates: [FindingDate("since", "2020"), FindingDate("odd, \"name\"", "x")],
                     related: nil, days: nil, message: "m"),
@@ -84,6 +89,8 @@ final class FindingEncodingTests: XCTestCase {
         for finding in findings {
             XCTAssertEqual(String(decoding: CSVWriter.encode(finding), as: UTF8.self),
                            String(decoding: CSVWriter.encode(finding.values), as: UTF8.self))
+            XCTAssertEqual(String(decoding: CSVWriter.encode(finding, delimiter: .tab), as: UTF8.self),
+                           String(decoding: CSVWriter.encode(finding.values, delimiter: .tab), as: UTF8.self))
             XCTAssertEqual(String(decoding: json.encode(finding), as: UTF8.self),
                            String(decoding: json.encode(finding.values), as: UTF8.self))
         }

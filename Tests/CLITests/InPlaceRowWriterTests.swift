@@ -17,7 +17,7 @@ final class InPlaceRowWriterTests: XCTestCase {
 
     func testCSVAndJSONWriteTheSameBytesInPlaceAsFromValues() throws {
         let connection = try Connection(path: ":memory:")
-        for format in [OutputFormat.csv, .json, .table, .markdown] {
+        for format in [OutputFormat.csv, .tsv, .json, .table, .markdown] {
             let byValue = StringOutput()
             var valueWriter = ResultWriters.make(format, output: byValue)
             let statement = try connection.prepare(Self.sql)

@@ -2,7 +2,7 @@ import Database
 @testable import PartnershipsCLI
 import XCTest
 
-/// The four output formats, as a user sees them.
+/// The output formats, as a user sees them.
 final class OutputWriterTests: XCTestCase {
     private func render(_ format: OutputFormat, _ columns: [String], _ rows: [[DatabaseValue]]) -> String {
         let output = StringOutput()
@@ -43,6 +43,28 @@ final class OutputWriterTests: XCTestCase {
             + "\"Cooperation on \"\"water\"\", climate\",\"line one\nline two\",5\r\n"
             + "plain,,2.5\r\n"
             + "\"carriage\rreturn\",\"\"\"\u{301}quoted accent\",\r\n")
+    }
+
+    /// TSV is the CSV with tabs: same header, fields, NULL, numbers and CRLF;
+    /// a tab, quote, CR or LF makes a field quoted, a comma no longer does.
+    func testTSVQuotesTabsQuotesAndLineBreaksButNotCommas() {
+        let rows: [[DatabaseValue]] = [
+            [.text("Cooperation on \"water\", climate"), .text("line one\nline two"), .integer(5)],
+            [.text("plain, with comma"), .null, .real(2.5)],
+            [.text("tab\there"), .text("carriage\rreturn"), .text("")],
+        ]
+        XCTAssertEqual(render(.tsv, ["title", "notes\tmore", "n"], rows), "title\t\"notes\tmore\"\tn\r\n"
+            + "\"Cooperation on \"\"water\"\", climate\"\t\"line one\nline two\"\t5\r\n"
+            + "plain, with comma\t\t2.5\r\n"
+            + "\"tab\there\"\t\"carriage\rreturn\"\t\r\n")
+        XCTAssertEqual(CSVWriter.field("a,b", delimiter: .tab), "a,b")
+        XCTAssertEqual(CSVWriter.field("a\tb", delimiter: .tab), "\"a\tb\"")
+        XCTAssertEqual(CSVWriter.field("a\tb"), "a\tb", "a tab needs no quotes in CSV")
+        // A long field takes the other path through needsQuotes.
+        let long = String(repeating: "x", count: 100)
+        XCTAssertEqual(CSVWriter.field(long + "\t", delimiter: .tab), "\"" + long + "\t\"")
+        XCTAssertEqual(CSVWriter.field(long + ",", delimiter: .tab), long + ",")
+        XCTAssertEqual(render(.tsv, ["a"], []), "a\r\n")
     }
 
     func testJSONHasNumbersNullsAndEscapes() {

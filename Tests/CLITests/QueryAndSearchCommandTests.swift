@@ -29,6 +29,23 @@ final class QueryAndSearchCommandTests: XCTestCase {
         XCTAssertEqual(stdin.stdout, "n\r\n8\r\n", stdin.stderr)
     }
 
+    /// The fixture's agreement has quotes and a comma in its title and a line
+    /// break in its notes; its topics are given a tab. In TSV the comma stays
+    /// as it is and the other three make their fields quoted.
+    func testQueryAsTSVQuotesTabsQuotesAndLineBreaks() throws {
+        let sql = """
+            SELECT a.key, a.title, a.notes, replace(a.topics, ';', char(9)) AS topics, a.signed_on, NULL AS missing,
+                   (SELECT count(*) FROM agreement_parties p WHERE p.agreement_id = a.id) AS parties, 0.5 AS ratio
+            FROM agreements a WHERE a.key = 'uliege-andes-water'
+            """
+        let result = try CLIRunner.run(["query", sql, "--db", db, "--format", "tsv"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertEqual(Array(result.stdout.utf8), Array(("key\ttitle\tnotes\ttopics\tsigned_on\tmissing\tparties\tratio\r\n"
+            + "uliege-andes-water\t\"Cooperation on \"\"water\"\", climate and health\"\t"
+            + "\"Signed in Liège,\nrenewable every five years.\"\t\"climate\thealth\"\t2025-11-20\t\t2\t0.5\r\n").utf8))
+        XCTAssertEqual(result.stderr, "")
+    }
+
     func testQueryRefusesWritesWithExitCode64AndChangesNothing() throws {
         let before = fileDigest()
         let cases = [
@@ -80,6 +97,10 @@ final class QueryAndSearchCommandTests: XCTestCase {
         XCTAssertTrue(lines[1].hasPrefix("agreement,um-kyoto-regen,2023,Research collaboration on regenerative medicine,Research collaboration on [regenerative] [medicine],"), lines[1])
         XCTAssertTrue(lines[2].hasPrefix("news,kyoto-regen,2023-06,"), lines[2])
         XCTAssertEqual(lines.count, 4)
+        let tsv = try CLIRunner.run(["search", "regenerative", "medicine", "--db", db, "--format", "tsv"])
+        XCTAssertEqual(tsv.status, 0, tsv.stderr)
+        XCTAssertEqual(tsv.stdout.components(separatedBy: "\r\n").map { $0.components(separatedBy: "\t") },
+                       lines.map { $0.components(separatedBy: ",") }, "the CSV's fields (none has a comma), tab-separated")
         let limited = try CLIRunner.run(["search", "maastricht", "--limit", "1", "--db", db, "--format", "csv"])
         XCTAssertEqual(limited.stdout.components(separatedBy: "\r\n").count, 3, limited.stdout)
         let operators = try CLIRunner.run(["search", "AND", "\"", "--db", db])

@@ -51,6 +51,31 @@ final class ReportCommandTests: XCTestCase {
         XCTAssertTrue(json.stderr.isEmpty, json.stderr)
     }
 
+    /// The rows and order of the CSV, tab-separated: the parties' "; " and the
+    /// commas of a name stay unquoted, a quote still makes a field quoted.
+    func testExpiringAndListAsTSV() throws {
+        let tsv = try report(["expiring", "--format", "tsv"])
+        XCTAssertEqual(tsv.status, 0, tsv.stderr)
+        XCTAssertEqual(tsv.stdout, """
+            ends_on\tdays_left\tkey\ttitle\tkind\texpires_on\tparties\r
+            2026-05-15\t75\tdual-degree-europe\tDual degree in European law\tdual_degree\t2026-05-15\t\
+            Maastricht University (NL); KU Leuven (BE); Université de Liège (BE)\r
+            2026-06-30\t121\tum-kyoto-regen\tResearch collaboration on regenerative medicine\tresearch_collaboration\t\
+            2026-06\tMaastricht University (NL); 京都大学 (JP)\r
+
+            """)
+        let agreements = try report(["agreements", "--param", "institution=uniandes", "--format", "tsv"])
+        XCTAssertEqual(agreements.status, 0, agreements.stderr)
+        XCTAssertTrue(agreements.stdout.contains("\t\"Cooperation on \"\"water\"\", climate and health\"\t"), agreements.stdout)
+        XCTAssertTrue(agreements.stdout.contains("\tUniversité de Liège (BE); Universidad de los Andes, Bogotá (CO)\r\n"),
+                      agreements.stdout)
+        let list = try CLIRunner.run(["report", "list", "--format", "tsv"])
+        XCTAssertEqual(list.status, 0, list.stderr)
+        XCTAssertTrue(list.stdout.hasPrefix("name\tparameters\tdescription\tsource\r\nagreements\t"), list.stdout)
+        XCTAssertTrue(list.stdout.contains("\r\nexpiring\twithin_days = 180, institution (optional), country (optional)\tAgreements in force"),
+                      list.stdout)
+    }
+
     func testRunIsTheDefaultSubcommandAndParamsAcceptWhatAUserTypes() throws {
         let explicit = try report(["run", "network-members", "--param", "network=Young European Research Universities Network", "--format", "csv"])
         let implicit = try report(["network-members", "--param", "network=yerun", "--format", "csv"])

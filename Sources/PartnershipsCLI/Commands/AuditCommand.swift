@@ -27,7 +27,8 @@ struct AuditCommand: ParsableCommand {
             finding one severity lower (certainty = possible) when it holds for some.
 
             Findings are sorted by severity, then date. A summary line counts them; it goes
-            to stderr with --format csv or json, so that stdout stays machine-readable.
+            to stderr with --format csv, tsv or json, so that stdout stays
+            machine-readable.
 
             Exit code 1 when there is a finding at or above --fail-on (default: error),
             else 0.
@@ -62,8 +63,7 @@ struct AuditCommand: ParsableCommand {
         "late-announcement: report news published more than this many days after the signing.", valueName: "days"))
     var lateDays: Int = AuditSettings.defaultLateAnnouncementDays
 
-    @Option(help: ArgumentHelp(
-        "table, csv, json or markdown. Defaults to a table on a terminal, else CSV.", valueName: "format"))
+    @Option(help: OutputOptions.formatHelp)
     var format: OutputFormat?
 
     @Option(name: .customLong("fail-on"), help: ArgumentHelp(
@@ -92,7 +92,7 @@ struct AuditCommand: ParsableCommand {
 
         let summary = try write(auditor, format: format, to: output)
         switch format {
-        case .csv, .json:
+        case .csv, .tsv, .json:
             output.flush()
             Terminal.printMessage(summary.text)
         case .table, .markdown:
@@ -104,15 +104,18 @@ struct AuditCommand: ParsableCommand {
         }
     }
 
-    /// Writes the findings in `format`. CSV and JSON rows are encoded on the
-    /// threads that read the rules, side by side: with a million findings,
+    /// Writes the findings in `format`. CSV, TSV and JSON rows are encoded on
+    /// the threads that read the rules, side by side: with a million findings,
     /// encoding them is much of the work.
     private func write(_ auditor: Auditor, format: OutputFormat, to output: StandardOutput) throws -> AuditSummary {
         switch format {
-        case .csv:
-            var writer = CSVWriter(output: output)
+        case .csv, .tsv:
+            let delimiter: CSVWriter.Delimiter = format == .tsv ? .tab : .comma
+            var writer = CSVWriter(output: output, delimiter: delimiter)
             writer.begin(columns: Finding.columns)
-            let summary = try auditor.run(encode: { CSVWriter.encode($0) }) { writer.write(encodedRow: $0) }
+            let summary = try auditor.run(encode: { CSVWriter.encode($0, delimiter: delimiter) }) {
+                writer.write(encodedRow: $0)
+            }
             writer.end()
             return summary
         case .json:

@@ -1,43 +1,43 @@
 import Registry
 
-/// An audit finding as a CSV row of `Finding.columns`: the bytes that
-/// `CSVWriter.write(row: finding.values)` writes, without building the row of
-/// values first (a million findings make that a good part of the audit).
+/// An audit finding as a CSV (or TSV) row of `Finding.columns`: the bytes
+/// that `CSVWriter.write(row: finding.values)` writes, without building the
+/// row of values first (a million findings make that a good part of the audit).
 extension CSVWriter {
-    public static func encode(_ finding: Finding) -> [UInt8] {
+    public static func encode(_ finding: Finding, delimiter: Delimiter = .comma) -> [UInt8] {
         var line: [UInt8] = []
         line.reserveCapacity(384)
-        let comma = UInt8(ascii: ",")
-        append(finding.severity.rawValue, to: &line)
-        line.append(comma)
-        append(finding.certainty.rawValue, to: &line)
-        line.append(comma)
-        append(finding.rule, to: &line)
-        line.append(comma)
-        append(finding.recordType.rawValue, to: &line)
-        line.append(comma)
-        append(finding.recordKey, to: &line)
-        line.append(comma)
-        append(finding.recordTitle, to: &line)
-        line.append(comma)
-        if let date = finding.date { append(date, to: &line) }
-        line.append(comma)
-        appendDates(finding.dates, to: &line)
-        line.append(comma)
+        let separator = delimiter.rawValue
+        append(finding.severity.rawValue, delimiter: delimiter, to: &line)
+        line.append(separator)
+        append(finding.certainty.rawValue, delimiter: delimiter, to: &line)
+        line.append(separator)
+        append(finding.rule, delimiter: delimiter, to: &line)
+        line.append(separator)
+        append(finding.recordType.rawValue, delimiter: delimiter, to: &line)
+        line.append(separator)
+        append(finding.recordKey, delimiter: delimiter, to: &line)
+        line.append(separator)
+        append(finding.recordTitle, delimiter: delimiter, to: &line)
+        line.append(separator)
+        if let date = finding.date { append(date, delimiter: delimiter, to: &line) }
+        line.append(separator)
+        appendDates(finding.dates, delimiter: delimiter, to: &line)
+        line.append(separator)
         if let related = finding.related {
-            append(related.type, to: &line)
-            line.append(comma)
-            append(related.key, to: &line)
-            line.append(comma)
-            append(related.title, to: &line)
+            append(related.type, delimiter: delimiter, to: &line)
+            line.append(separator)
+            append(related.key, delimiter: delimiter, to: &line)
+            line.append(separator)
+            append(related.title, delimiter: delimiter, to: &line)
         } else {
-            line.append(comma)
-            line.append(comma)
+            line.append(separator)
+            line.append(separator)
         }
-        line.append(comma)
+        line.append(separator)
         if let days = finding.days { line.append(contentsOf: String(days).utf8) }
-        line.append(comma)
-        append(finding.message, to: &line)
+        line.append(separator)
+        append(finding.message, delimiter: delimiter, to: &line)
         line.append(0x0D)
         line.append(0x0A)
         return line
@@ -46,7 +46,7 @@ extension CSVWriter {
     /// The `dates` field, `Finding.datesText`, written straight into the line;
     /// written again, quoted, in the rare case that it must be (dates and
     /// their names never need it).
-    private static func appendDates(_ dates: [FindingDate], to line: inout [UInt8]) {
+    private static func appendDates(_ dates: [FindingDate], delimiter: Delimiter, to line: inout [UInt8]) {
         let start = line.count
         for (index, date) in dates.enumerated() {
             if index > 0 {
@@ -59,11 +59,11 @@ extension CSVWriter {
         }
         let plain = line.withUnsafeBytes { bytes -> Bool in
             guard let base = bytes.baseAddress, bytes.count > start else { return true }
-            return !needsQuotes(base + start, count: bytes.count - start)
+            return !needsQuotes(base + start, count: bytes.count - start, delimiter: delimiter)
         }
         guard !plain else { return }
         line.removeSubrange(start...)
-        append(Finding.datesText(dates), to: &line)
+        append(Finding.datesText(dates), delimiter: delimiter, to: &line)
     }
 }
 

@@ -1,8 +1,11 @@
 import ArgumentParser
 
-/// How result rows are printed: `--format table|csv|json|markdown`.
+/// How result rows are printed: `--format table|csv|tsv|json|markdown`.
+/// `tsv` is the CSV with tabs between fields: a spreadsheet in a locale whose
+/// list separator is a semicolon (Dutch, German, French) puts a comma CSV in
+/// one column, but splits tab-separated text into columns everywhere.
 public enum OutputFormat: String, CaseIterable, ExpressibleByArgument, Sendable {
-    case table, csv, json, markdown
+    case table, csv, tsv, json, markdown
 
     /// A table on a terminal; CSV when the output goes to a file or a pipe,
     /// so that `partnerships report x > x.csv` does the useful thing.

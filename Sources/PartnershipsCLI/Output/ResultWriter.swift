@@ -23,6 +23,7 @@ public enum ResultWriters {
         switch format {
         case .table: return TableWriter(output: output)
         case .csv: return CSVWriter(output: output)
+        case .tsv: return CSVWriter(output: output, delimiter: .tab)
         case .json: return JSONWriter(output: output)
         case .markdown: return MarkdownWriter(output: output)
         }
@@ -154,19 +155,31 @@ public struct TableWriter: ResultWriter {
     }
 }
 
-// MARK: - csv
+// MARK: - csv and tsv
 
-/// RFC 4180: CRLF line ends; a field with a comma, quote, CR or LF is quoted
-/// and its quotes doubled. NULL is an empty field.
+/// RFC 4180: CRLF line ends; a field with the delimiter, a quote, CR or LF
+/// is quoted and its quotes doubled. NULL is an empty field. The delimiter
+/// is a comma (`--format csv`) or a tab (`--format tsv`); nothing else
+/// differs (TSV too has CRLF and no byte-order mark), so that a TSV imports
+/// again as a CSV does and pipes into the same tools.
 public struct CSVWriter: ResultWriter {
+    /// The byte between fields. Both are at most 0x2C, which lets
+    /// `needsQuotes` rule out most bytes with one comparison.
+    public enum Delimiter: UInt8, Sendable {
+        case comma = 0x2C
+        case tab = 0x09
+    }
+
     let output: TextOutputStream & AnyObject
+    let delimiter: Delimiter
     /// The output, taking bytes where it can, which spares a String per row.
     private let sink: ByteSink
     /// The row being encoded; reused so that a million rows allocate once.
     private var line: [UInt8] = []
 
-    public init(output: TextOutputStream & AnyObject) {
+    public init(output: TextOutputStream & AnyObject, delimiter: Delimiter = .comma) {
         self.output = output
+        self.delimiter = delimiter
         sink = ByteSink(output)
         line.reserveCapacity(512)
     }
@@ -174,24 +187,24 @@ public struct CSVWriter: ResultWriter {
     public mutating func begin(columns: [String]) {
         line.removeAll(keepingCapacity: true)
         for (index, column) in columns.enumerated() {
-            if index > 0 { line.append(UInt8(ascii: ",")) }
-            Self.append(column, to: &line)
+            if index > 0 { line.append(delimiter.rawValue) }
+            Self.append(column, delimiter: delimiter, to: &line)
         }
         emitLine()
     }
 
     public mutating func write(row: [DatabaseValue]) {
         line.removeAll(keepingCapacity: true)
-        Self.appendFields(row, to: &line)
+        Self.appendFields(row, delimiter: delimiter, to: &line)
         emitLine()
     }
 
     /// The row as `write(row:)` writes it, line end included: rows can be
     /// encoded on other threads and written in order with `write(encodedRow:)`.
-    public static func encode(_ row: [DatabaseValue]) -> [UInt8] {
+    public static func encode(_ row: [DatabaseValue], delimiter: Delimiter = .comma) -> [UInt8] {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(384)
-        appendFields(row, to: &bytes)
+        appendFields(row, delimiter: delimiter, to: &bytes)
         bytes.append(0x0D)
         bytes.append(0x0A)
         return bytes
@@ -202,14 +215,14 @@ public struct CSVWriter: ResultWriter {
         sink.write(encodedRow)
     }
 
-    private static func appendFields(_ row: [DatabaseValue], to line: inout [UInt8]) {
+    private static func appendFields(_ row: [DatabaseValue], delimiter: Delimiter, to line: inout [UInt8]) {
         for (index, value) in row.enumerated() {
-            if index > 0 { line.append(UInt8(ascii: ",")) }
+            if index > 0 { line.append(delimiter.rawValue) }
             switch value {
             case .null: break
             case .integer(let v): line.append(contentsOf: String(v).utf8)
-            case .text(let v): append(v, to: &line)
-            default: append(text(value), to: &line)
+            case .text(let v): append(v, delimiter: delimiter, to: &line)
+            default: append(text(value), delimiter: delimiter, to: &line)
             }
         }
     }
@@ -218,13 +231,14 @@ public struct CSVWriter: ResultWriter {
     /// without becoming a String: most of the cost of a long report's output.
     public mutating func write(rowInPlace row: any ResultRow) {
         line.removeAll(keepingCapacity: true)
+        let delimiter = delimiter
         for index in 0..<row.count {
-            if index > 0 { line.append(UInt8(ascii: ",")) }
+            if index > 0 { line.append(delimiter.rawValue) }
             if let number = row.integer(at: index) {
                 line.append(contentsOf: String(number).utf8)
-            } else if row.withText(at: index, { Self.append(validating: $0, to: &line) }) == nil {
+            } else if row.withText(at: index, { Self.append(validating: $0, delimiter: delimiter, to: &line) }) == nil {
                 let value = row.value(at: index)
-                if !value.isNull { Self.append(Self.text(value), to: &line) }
+                if !value.isNull { Self.append(Self.text(value), delimiter: delimiter, to: &line) }
             }
         }
         emitLine()
@@ -242,34 +256,34 @@ public struct CSVWriter: ResultWriter {
         }
     }
 
-    public static func field(_ text: String) -> String {
+    public static func field(_ text: String, delimiter: Delimiter = .comma) -> String {
         var bytes: [UInt8] = []
-        append(text, to: &bytes)
+        append(text, delimiter: delimiter, to: &bytes)
         return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Appends one field, quoted when it must be. Works on UTF-8 bytes with
     /// the C library's vectorised searches: the characters that matter are
     /// ASCII, and a million rows must not go through grapheme breaking.
-    static func append(_ text: String, to bytes: inout [UInt8]) {
+    static func append(_ text: String, delimiter: Delimiter, to bytes: inout [UInt8]) {
         var text = text
-        text.withUTF8 { append(utf8: $0, to: &bytes) }
+        text.withUTF8 { append(utf8: $0, delimiter: delimiter, to: &bytes) }
     }
 
     /// Bytes from the database as they are when well-formed UTF-8; anything
     /// else through a String, which repairs it as the value path always has.
-    static func append(validating utf8: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8]) {
+    static func append(validating utf8: UnsafeBufferPointer<UInt8>, delimiter: Delimiter, to bytes: inout [UInt8]) {
         if UTF8Validation.isValid(utf8) {
-            append(utf8: utf8, to: &bytes)
+            append(utf8: utf8, delimiter: delimiter, to: &bytes)
         } else {
-            append(String(decoding: utf8, as: UTF8.self), to: &bytes)
+            append(String(decoding: utf8, as: UTF8.self), delimiter: delimiter, to: &bytes)
         }
     }
 
-    static func append(utf8: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8]) {
+    static func append(utf8: UnsafeBufferPointer<UInt8>, delimiter: Delimiter, to bytes: inout [UInt8]) {
         guard let base = utf8.baseAddress, !utf8.isEmpty else { return }
         let raw = UnsafeRawPointer(base)
-        guard needsQuotes(raw, count: utf8.count) else {
+        guard needsQuotes(raw, count: utf8.count, delimiter: delimiter) else {
             bytes.append(contentsOf: utf8)
             return
         }
@@ -286,18 +300,19 @@ public struct CSVWriter: ResultWriter {
         bytes.append(UInt8(ascii: "\""))
     }
 
-    /// True when the bytes hold a comma, a quote, CR or LF.
-    static func needsQuotes(_ bytes: UnsafeRawPointer, count: Int) -> Bool {
+    /// True when the bytes hold the delimiter, a quote, CR or LF.
+    static func needsQuotes(_ bytes: UnsafeRawPointer, count: Int, delimiter: Delimiter) -> Bool {
+        let delimiter = delimiter.rawValue
         // Most fields are short: one pass over them beats four calls.
         if count <= 64 {
             let bytes = bytes.assumingMemoryBound(to: UInt8.self)
             for index in 0..<count {
                 let byte = bytes[index]
-                if byte <= 0x2C && (byte == 0x2C || byte == 0x22 || byte == 0x0A || byte == 0x0D) { return true }
+                if byte <= 0x2C && (byte == delimiter || byte == 0x22 || byte == 0x0A || byte == 0x0D) { return true }
             }
             return false
         }
-        return memchr(bytes, 0x2C, count) != nil || memchr(bytes, 0x22, count) != nil
+        return memchr(bytes, Int32(delimiter), count) != nil || memchr(bytes, 0x22, count) != nil
             || memchr(bytes, 0x0A, count) != nil || memchr(bytes, 0x0D, count) != nil
     }
 
