@@ -5,22 +5,37 @@
 -- the language) and count. Each other total is its own `SELECT count(*)`,
 -- which SQLite answers without reading every row.
 WITH RECURSIVE
-    -- The kinds in use, and the statuses in use with each kind, each found
-    -- with one seek in agreements_kind_status, so that agreements are counted
-    -- per kind and status by counting index ranges (fast) rather than
-    -- grouping a million rows (slow).
-    kinds (kind) AS (
-        SELECT min(kind) FROM agreements
+    -- Agreements are counted per kind and status as index ranges (fast),
+    -- not by grouping a million rows (slow). The active ones from
+    -- agreements_party_set (kind first, active only: `status = 'active'` in
+    -- so many words, or SQLite would not read that partial index), the
+    -- others from agreements_kind_status (migration 0009: the agreements
+    -- that are not active); the kinds, and the statuses of each kind, are
+    -- found one seek each.
+    active_kinds (kind) AS (
+        SELECT min(kind) FROM agreements WHERE status = 'active'
         UNION ALL
-        SELECT (SELECT min(kind) FROM agreements WHERE kind > kinds.kind) FROM kinds WHERE kind IS NOT NULL),
-    kind_statuses (kind, status) AS (
-        SELECT kind, (SELECT min(status) FROM agreements a WHERE a.kind = kinds.kind) FROM kinds WHERE kind IS NOT NULL
+        SELECT (SELECT min(kind) FROM agreements WHERE status = 'active' AND kind > active_kinds.kind)
+        FROM active_kinds WHERE kind IS NOT NULL),
+    other_kinds (kind) AS (
+        SELECT min(kind) FROM agreements WHERE status <> 'active'
         UNION ALL
-        SELECT kind, (SELECT min(status) FROM agreements a WHERE a.kind = kind_statuses.kind AND a.status > kind_statuses.status)
-        FROM kind_statuses WHERE status IS NOT NULL),
+        SELECT (SELECT min(kind) FROM agreements WHERE status <> 'active' AND kind > other_kinds.kind)
+        FROM other_kinds WHERE kind IS NOT NULL),
+    other_statuses (kind, status) AS (
+        SELECT kind, (SELECT min(status) FROM agreements a WHERE a.status <> 'active' AND a.kind = other_kinds.kind)
+        FROM other_kinds WHERE kind IS NOT NULL
+        UNION ALL
+        SELECT kind, (SELECT min(status) FROM agreements a
+                      WHERE a.status <> 'active' AND a.kind = other_statuses.kind AND a.status > other_statuses.status)
+        FROM other_statuses WHERE status IS NOT NULL),
     agreement_counts (kind, status, count) AS MATERIALIZED (
-        SELECT kind, status, (SELECT count(*) FROM agreements a WHERE a.kind = kind_statuses.kind AND a.status = kind_statuses.status)
-        FROM kind_statuses WHERE status IS NOT NULL)
+        SELECT kind, 'active', (SELECT count(*) FROM agreements a WHERE a.status = 'active' AND a.kind = active_kinds.kind)
+        FROM active_kinds WHERE kind IS NOT NULL
+        UNION ALL
+        SELECT kind, status, (SELECT count(*) FROM agreements a
+                              WHERE a.status <> 'active' AND a.kind = other_statuses.kind AND a.status = other_statuses.status)
+        FROM other_statuses WHERE status IS NOT NULL)
 SELECT section, item, detail, count
 FROM (
     SELECT 1 AS part, 'institutions' AS section, 'all' AS item, NULL AS detail, (SELECT count(*) FROM institutions) AS count

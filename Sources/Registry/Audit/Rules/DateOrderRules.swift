@@ -23,9 +23,11 @@ extension AuditRules {
                     a.expires_last, a.signed_first, a.effective_first                         -- 8, 9, 10
                 FROM agreement_dates AS a
                 WHERE a.expires_on IS NOT NULL
-                  -- Cheap test first: a date can only be before another if its year is not later.
-                  AND (substr(a.expires_on, 1, 4) <= substr(a.signed_on, 1, 4)
-                       OR substr(a.expires_on, 1, 4) <= substr(a.effective_from, 1, 4))
+                  -- Cheap test first: a date can only be before another if its year is not
+                  -- later. The condition of the partial index agreements_end_before_start
+                  -- (migration 0009), word for word, so that the rule reads just that index.
+                  AND (CAST(a.expires_on AS INTEGER) <= CAST(a.signed_on AS INTEGER)
+                       OR CAST(a.expires_on AS INTEGER) <= CAST(a.effective_from AS INTEGER))
                   AND (a.expires_first < a.signed_last OR a.expires_first < a.effective_last)
                 ORDER BY a.expires_on, a.id
                 """,
@@ -123,7 +125,7 @@ extension AuditRules {
         defaultSettings: "",
         queries: [
             // The WHERE clause is the one of the partial index agreements_retroactive
-            // (migration 0006), word for word, so that the query reads just that
+            // (migrations 0006, 0009), word for word, so that the query reads just that
             // index, in order; the index holds every column the query reads.
             // (Over the table, not agreement_dates: through the view, SQLite does
             // not see that it is the index's condition.)
@@ -134,7 +136,6 @@ extension AuditRules {
                     r.signed_on, r.effective_from, \(effectiveLast), \(signedFirst)      -- 4, 5, 6, 7
                 FROM agreements AS r
                 WHERE r.effective_from IS NOT NULL AND r.signed_on IS NOT NULL
-                  AND substr(r.effective_from, 1, 4) <= substr(r.signed_on, 1, 4)
                   AND CASE length(r.effective_from) WHEN 4 THEN r.effective_from || '-01-01'
                           WHEN 7 THEN r.effective_from || '-01' ELSE r.effective_from END
                     < CASE length(r.signed_on) WHEN 4 THEN r.signed_on || '-12-31'

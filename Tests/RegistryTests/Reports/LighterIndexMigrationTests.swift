@@ -1,0 +1,104 @@
+import Database
+@testable import Registry
+import TestSupport
+import XCTest
+
+/// Migration 0009: agreements_kind_status keeps only the agreements that are
+/// not active, and the two partial audit indexes keep the same agreements
+/// with cheaper conditions; `overview` still counts everything from indexes.
+final class LighterIndexMigrationTests: XCTestCase {
+    private var directory: TemporaryDirectory!
+    private var connection: Connection!
+
+    override func setUpWithError() throws {
+        directory = try TemporaryDirectory()
+        connection = try RegistryDatabase.open(path: directory.path("registry.sqlite"), access: .create)
+        try RegistryDatabase.migrator().migrateUp(connection)
+        // 300 agreements: every kind and status, dates at the three precisions
+        // or missing, some expiring before they were signed or took effect and
+        // some taking effect before they were signed.
+        try connection.execute("""
+            WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 300),
+                kinds (k, kind) AS (VALUES (0, 'mou'), (1, 'exchange'), (2, 'dual_degree'), (3, 'funding'), (4, 'other')),
+                dated AS (
+                    SELECT i, 1990 + i % 30 AS year, i % 3 AS precision FROM n)
+            INSERT INTO agreements (id, key, title, kind, status, signed_on, effective_from, expires_on)
+            SELECT i, 'agr-' || i, 'Agreement ' || i,
+                   (SELECT kind FROM kinds WHERE k = i % 5),
+                   CASE i % 7 WHEN 0 THEN 'draft' WHEN 1 THEN 'terminated' ELSE 'active' END,
+                   CASE WHEN i % 11 = 0 THEN NULL
+                        WHEN precision = 0 THEN year
+                        WHEN precision = 1 THEN printf('%d-%02d', year, 1 + i % 12)
+                        ELSE printf('%d-%02d-%02d', year, 1 + i % 12, 1 + i % 28) END,
+                   CASE WHEN i % 4 = 0 THEN printf('%d-%02d', year + (i % 3) - 1, 1 + (i * 5) % 12) END,
+                   CASE WHEN i % 6 = 0 THEN NULL
+                        ELSE printf('%d-%02d-%02d', year + (i % 5) - 1, 1 + (i * 7) % 12, 1 + i % 28) END
+            FROM dated;
+            """)
+    }
+
+    override func tearDown() {
+        connection = nil
+        directory = nil
+    }
+
+    /// Entries in an index: in an index b-tree, interior cells are entries too.
+    private func entries(_ index: String) throws -> Int64 {
+        try connection.scalar("SELECT coalesce(sum(ncell), 0) FROM dbstat WHERE name = ?", [index])?.int64 ?? -1
+    }
+
+    private func count(_ condition: String) throws -> Int64 {
+        try connection.scalar("SELECT count(*) FROM agreements WHERE " + condition)?.int64 ?? -1
+    }
+
+    func testThePartialAuditIndexesKeepTheSameAgreements() throws {
+        let atNine = (try entries("agreements_end_before_start"), try entries("agreements_retroactive"))
+        // The conditions of 0006, evaluated directly.
+        XCTAssertEqual(atNine.0, try count("""
+            expires_on IS NOT NULL AND (substr(expires_on, 1, 4) <= substr(signed_on, 1, 4)
+                                        OR substr(expires_on, 1, 4) <= substr(effective_from, 1, 4))
+            """))
+        XCTAssertEqual(atNine.1, try count("""
+            effective_from IS NOT NULL AND signed_on IS NOT NULL AND substr(effective_from, 1, 4) <= substr(signed_on, 1, 4)
+            AND CASE length(effective_from) WHEN 4 THEN effective_from || '-01-01' WHEN 7 THEN effective_from || '-01'
+                    ELSE effective_from END
+              < CASE length(signed_on) WHEN 4 THEN signed_on || '-12-31'
+                    WHEN 7 THEN date(signed_on || '-01', '+1 month', '-1 day') ELSE signed_on END
+            """))
+        XCTAssertGreaterThan(atNine.0, 10)
+        XCTAssertGreaterThan(atNine.1, 10)
+
+        try RegistryDatabase.migrator().migrateDown(connection, to: 8)
+        XCTAssertEqual(try entries("agreements_end_before_start"), atNine.0)
+        XCTAssertEqual(try entries("agreements_retroactive"), atNine.1)
+        XCTAssertEqual(try connection.scalar("PRAGMA integrity_check")?.string, "ok")
+    }
+
+    func testKindStatusHoldsTheAgreementsThatAreNotActive() throws {
+        XCTAssertEqual(try entries("agreements_kind_status"), try count("status <> 'active'"))
+        try RegistryDatabase.migrator().migrateDown(connection, to: 8)
+        XCTAssertEqual(try entries("agreements_kind_status"), 300)
+    }
+
+    /// The same counts as grouping the table, read from the two indexes alone.
+    func testOverviewCountsEveryKindAndStatusFromIndexes() throws {
+        let sql = try XCTUnwrap(ReportCatalogue.builtIn().first { $0.name == "overview" }).sql
+        let counted = try connection.rows(sql).filter { $0[0].string == "agreements" }
+            .map { [$0[1].string ?? "", $0[2].string ?? "∅", String($0[3].int64 ?? -1)] }
+        let grouped = try connection.rows("""
+            SELECT 'all', '∅', count(*) FROM agreements
+            UNION ALL
+            SELECT * FROM (SELECT kind, status, count(*) FROM agreements GROUP BY kind, status ORDER BY kind, status)
+            """).map { [$0[0].string ?? "", $0[1].string ?? "", String($0[2].int64 ?? -1)] }
+        XCTAssertEqual(counted, grouped)
+
+        // The active ones through agreements_party_set: not a covering index
+        // for SQLite (status is only in its WHERE), but count(*) reads no
+        // column, so no agreement is looked up.
+        let plan = try connection.rows("EXPLAIN QUERY PLAN " + sql).compactMap { $0["detail"].string }
+        XCTAssertTrue(plan.contains("SEARCH a USING INDEX agreements_party_set (kind=?)"), "\(plan)")
+        XCTAssertTrue(plan.contains("SEARCH a USING COVERING INDEX agreements_kind_status (kind=? AND status=?)"), "\(plan)")
+        XCTAssertFalse(plan.contains { $0 == "SCAN a" || $0.hasPrefix("SCAN a ") || $0.hasPrefix("SCAN agreements") },
+                       "\(plan)")
+    }
+}
