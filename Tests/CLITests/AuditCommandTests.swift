@@ -31,6 +31,8 @@ final class AuditCommandTests: XCTestCase {
         let status: Int32
         let stdout: String
         let stderr: String
+        /// Stdout as written, byte-order mark and all.
+        let stdoutBytes: [UInt8]
     }
 
     /// Runs the `partnerships` beside the test bundle in the build folder.
@@ -51,9 +53,11 @@ final class AuditCommandTests: XCTestCase {
         process.standardError = try FileHandle(forWritingTo: err)
         try process.run()
         process.waitUntilExit()
+        let bytes = try Data(contentsOf: out)
         return Result(status: process.terminationStatus,
-                      stdout: try String(contentsOf: out, encoding: .utf8),
-                      stderr: try String(contentsOf: err, encoding: .utf8))
+                      stdout: String(decoding: bytes, as: UTF8.self),
+                      stderr: try String(contentsOf: err, encoding: .utf8),
+                      stdoutBytes: Array(bytes))
     }
 
     private func audit(_ extra: [String]) throws -> Result {
@@ -103,6 +107,38 @@ final class AuditCommandTests: XCTestCase {
         XCTAssertEqual(csv.stdout.components(separatedBy: "\r\n").count, lines.count)
         let rules = try partnerships(["audit", "--list-rules", "--format", "tsv"])
         XCTAssertTrue(rules.stdout.hasPrefix("id\tseverity\tsettings\tchecks\r\n"), rules.stdout)
+    }
+
+    /// `--bom` puts EF BB BF before the CSV or TSV, findings and the
+    /// list of rules alike, and changes nothing else; the summary stays on stderr.
+    func testBomStartsTheCSVAndTSVWithAByteOrderMarkOnce() throws {
+        let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
+        for format in ["csv", "tsv"] {
+            let plain = try audit(["--format", format, "--fail-on", "never"])
+            let marked = try audit(["--format", format, "--fail-on", "never", "--bom"])
+            XCTAssertEqual(marked.status, 0, marked.stderr)
+            XCTAssertEqual(Array(plain.stdoutBytes.prefix(3)), Array("sev".utf8), format)
+            XCTAssertEqual(marked.stdoutBytes, bom + plain.stdoutBytes, format)
+            XCTAssertEqual(marked.stderr, "3 findings as of 2026-11-20: 1 error, 1 warning, 1 info\n")
+            let rules = try partnerships(["audit", "--list-rules", "--format", format, "--bom"])
+            XCTAssertEqual(rules.status, 0, rules.stderr)
+            XCTAssertEqual(rules.stdoutBytes, bom + (try partnerships(["audit", "--list-rules", "--format", format])).stdoutBytes)
+        }
+        // No findings: the mark and the header all the same.
+        let none = try audit(["--rule", "late-announcement", "--format", "csv", "--bom"])
+        XCTAssertEqual(none.status, 0, none.stderr)
+        XCTAssertEqual(none.stdoutBytes, bom + Array((Finding.columns.joined(separator: ",") + "\r\n").utf8))
+    }
+
+    func testBomWithJSONTableOrMarkdownIsAUsageError() throws {
+        for format in ["json", "table", "markdown"] {
+            let result = try audit(["--format", format, "--bom"])
+            XCTAssertEqual(result.status, 64, format)
+            XCTAssertTrue(result.stderr.contains("--bom applies to csv and tsv output, not \(format): use --format csv or --format tsv"),
+                          result.stderr)
+            XCTAssertEqual(result.stdout, "")
+        }
+        XCTAssertEqual(try partnerships(["audit", "--list-rules", "--format", "json", "--bom"]).status, 64)
     }
 
     func testJSONHasEveryFieldOfEveryFinding() throws {

@@ -5,6 +5,8 @@ struct CLIResult {
     let status: Int32
     let stdout: String
     let stderr: String
+    /// Stdout as written, for what decoding as a String would hide (a byte-order mark).
+    let stdoutBytes: [UInt8]
 }
 
 enum CLIRunner {
@@ -38,6 +40,7 @@ enum CLIRunner {
         process.waitUntilExit()
         return CLIResult(status: process.terminationStatus,
                          stdout: String(decoding: outData, as: UTF8.self),
-                         stderr: String(decoding: errData, as: UTF8.self))
+                         stderr: String(decoding: errData, as: UTF8.self),
+                         stdoutBytes: Array(outData))
     }
 }

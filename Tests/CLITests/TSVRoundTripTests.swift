@@ -58,6 +58,14 @@ final class TSVRoundTripTests: XCTestCase {
         return result.stdout
     }
 
+    /// The bytes of `query --format FORMAT --bom`, as Excel users get them.
+    private func queryWithByteOrderMark(_ sql: String, db: String, format: String) throws -> [UInt8] {
+        let result = try CLIRunner.run(["query", sql, "--db", db, "--format", format, "--bom"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertEqual(Array(result.stdoutBytes.prefix(3)), [0xEF, 0xBB, 0xBF])
+        return result.stdoutBytes
+    }
+
     func testAQueryWrittenAsTSVImportsAgainWithTheSameRows() throws {
         let institutions = try query(Self.institutionsSQL, db: source)
         let agreements = try query(Self.agreementsSQL, db: source)
@@ -92,5 +100,26 @@ final class TSVRoundTripTests: XCTestCase {
             ]
 
             """)
+    }
+
+    /// A file written with `--bom` (for Excel) imports again: the importer
+    /// skips the mark, so the first column is `key`, not "\u{FEFF}key".
+    func testAFileWrittenWithBomImportsAgain() throws {
+        let target = folder.path("target.sqlite")
+        let connection = try RegistryDatabase.open(path: target, access: .create)
+        try RegistryDatabase.migrator().migrateUp(connection)
+        for (kind, sql, format, rows) in [("institutions", Self.institutionsSQL, "tsv", 8),
+                                          ("agreements", Self.agreementsSQL, "csv", 9)] {
+            let bytes = try queryWithByteOrderMark(sql, db: source, format: format)
+            let file = folder.path("\(kind)-bom.\(format)")
+            XCTAssertTrue(FileManager.default.createFile(atPath: file, contents: Data(bytes)))
+            let result = try CLIRunner.run(["import", kind, file, "--db", target])
+            XCTAssertEqual(result.status, 0, result.stderr)
+            XCTAssertTrue(result.stdout.contains("\(rows) rows: \(rows) inserted, 0 updated, 0 unchanged, 0 rejected, 0 warnings"),
+                          result.stdout)
+            XCTAssertEqual(try queryWithByteOrderMark(sql, db: target, format: format), bytes, kind)
+        }
+        XCTAssertEqual(try query("SELECT name FROM institutions WHERE key = 'uliege'", db: target, format: "csv"),
+                       "name\r\nUniversité de Liège\r\n")
     }
 }

@@ -66,12 +66,19 @@ struct AuditCommand: ParsableCommand {
     @Option(help: OutputOptions.formatHelp)
     var format: OutputFormat?
 
+    @Flag(help: OutputOptions.bomHelp)
+    var bom = false
+
     @Option(name: .customLong("fail-on"), help: ArgumentHelp(
         "Exit with code 1 when a finding is at or above this severity: error, warning or never.", valueName: "severity"))
     var failOn: FailOn = .error
 
     @Flag(name: .customLong("list-rules"), help: "List the rules: id, severity, default settings, what each checks.")
     var listRules = false
+
+    func validate() throws {
+        try OutputOptions.validateByteOrderMark(bom, format: format)
+    }
 
     func run() throws {
         let selected = try AuditRules.select(ruleIDs)
@@ -81,7 +88,7 @@ struct AuditCommand: ParsableCommand {
             ResultWriters.write(columns: ["id", "severity", "settings", "checks"],
                                 rows: selected.map { [.text($0.id), .text($0.severity.rawValue),
                                                       .text($0.defaultSettings), .text($0.checks)] },
-                                format: format, to: output)
+                                format: format, byteOrderMark: bom, to: output)
             output.flush()
             return
         }
@@ -111,7 +118,7 @@ struct AuditCommand: ParsableCommand {
         switch format {
         case .csv, .tsv:
             let delimiter: CSVWriter.Delimiter = format == .tsv ? .tab : .comma
-            var writer = CSVWriter(output: output, delimiter: delimiter)
+            var writer = CSVWriter(output: output, delimiter: delimiter, byteOrderMark: bom)
             writer.begin(columns: Finding.columns)
             let summary = try auditor.run(encode: { CSVWriter.encode($0, delimiter: delimiter) }) {
                 writer.write(encodedRow: $0)

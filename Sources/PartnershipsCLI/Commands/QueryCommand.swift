@@ -46,7 +46,7 @@ struct QueryCommand: ParsableCommand {
         }
         let queryGuard = try ReadOnlyRegistry.open(path: database.path, busyTimeout: database.busyTimeout)
         let statement = try queryGuard.prepare(text)
-        let printer = RowPrinter(format: output.resolved)
+        let printer = RowPrinter(output)
         try queryGuard.run(statement, timeout: timeout, columns: printer.begin(columns:), rowInPlace: printer.write(rowInPlace:))
         printer.finish()
     }

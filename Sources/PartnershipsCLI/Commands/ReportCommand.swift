@@ -39,7 +39,7 @@ struct ReportCommand: ParsableCommand {
 
         func run() throws {
             let catalogue = try reports.catalogue()
-            let printer = RowPrinter(format: output.resolved)
+            let printer = RowPrinter(output)
             printer.begin(columns: ["name", "parameters", "description", "source"])
             for report in catalogue.reports {
                 var source = report.originDescription
@@ -97,7 +97,7 @@ struct ReportCommand: ParsableCommand {
             // Check the parameters before opening anything, so a typo is reported as such.
             _ = try ReportRunner.values(for: report, arguments: arguments)
             let queryGuard = try ReadOnlyRegistry.open(path: database.path, busyTimeout: database.busyTimeout)
-            let printer = RowPrinter(format: output.resolved)
+            let printer = RowPrinter(output)
             try ReportRunner.run(report, arguments: arguments, asOf: asOf ?? ReportDate.today(), guard: queryGuard,
                                  columns: printer.begin(columns:), rowInPlace: printer.write(rowInPlace:))
             printer.finish()

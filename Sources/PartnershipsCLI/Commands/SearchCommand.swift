@@ -33,7 +33,7 @@ struct SearchCommand: ParsableCommand {
 
     func run() throws {
         let queryGuard = try ReadOnlyRegistry.open(path: database.path, busyTimeout: database.busyTimeout)
-        let printer = RowPrinter(format: output.resolved)
+        let printer = RowPrinter(output)
         try RegistrySearch.run(words: words, limit: limit, guard: queryGuard,
                                columns: printer.begin(columns:), row: printer.write(row:))
         printer.finish()

@@ -19,11 +19,15 @@ extension ResultWriter {
 }
 
 public enum ResultWriters {
-    public static func make(_ format: OutputFormat, output: TextOutputStream & AnyObject) -> any ResultWriter {
+    /// `byteOrderMark` is for CSV and TSV only (the CLI refuses `--bom` with
+    /// the others): JSON must never start with one (RFC 8259), and a table or
+    /// Markdown is read by people, not by Excel.
+    public static func make(_ format: OutputFormat, output: TextOutputStream & AnyObject,
+                            byteOrderMark: Bool = false) -> any ResultWriter {
         switch format {
         case .table: return TableWriter(output: output)
-        case .csv: return CSVWriter(output: output)
-        case .tsv: return CSVWriter(output: output, delimiter: .tab)
+        case .csv: return CSVWriter(output: output, byteOrderMark: byteOrderMark)
+        case .tsv: return CSVWriter(output: output, delimiter: .tab, byteOrderMark: byteOrderMark)
         case .json: return JSONWriter(output: output)
         case .markdown: return MarkdownWriter(output: output)
         }
@@ -31,8 +35,8 @@ public enum ResultWriters {
 
     /// Writes a whole result at once.
     public static func write(columns: [String], rows: [[DatabaseValue]], format: OutputFormat,
-                             to output: TextOutputStream & AnyObject) {
-        var writer = make(format, output: output)
+                             byteOrderMark: Bool = false, to output: TextOutputStream & AnyObject) {
+        var writer = make(format, output: output, byteOrderMark: byteOrderMark)
         writer.begin(columns: columns)
         for row in rows { writer.write(row: row) }
         writer.end()
@@ -160,8 +164,10 @@ public struct TableWriter: ResultWriter {
 /// RFC 4180: CRLF line ends; a field with the delimiter, a quote, CR or LF
 /// is quoted and its quotes doubled. NULL is an empty field. The delimiter
 /// is a comma (`--format csv`) or a tab (`--format tsv`); nothing else
-/// differs (TSV too has CRLF and no byte-order mark), so that a TSV imports
-/// again as a CSV does and pipes into the same tools.
+/// differs (TSV too has CRLF), so that a TSV imports again as a CSV does and
+/// pipes into the same tools. Neither starts with a UTF-8 byte-order mark
+/// unless asked (`--bom`): Excel on Windows needs one to read UTF-8, but
+/// `cut` or Python's csv module would take it for part of the first name.
 public struct CSVWriter: ResultWriter {
     /// The byte between fields. Both are at most 0x2C, which lets
     /// `needsQuotes` rule out most bytes with one comparison.
@@ -170,22 +176,36 @@ public struct CSVWriter: ResultWriter {
         case tab = 0x09
     }
 
+    /// EF BB BF: U+FEFF in UTF-8.
+    public static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
+
     let output: TextOutputStream & AnyObject
     let delimiter: Delimiter
     /// The output, taking bytes where it can, which spares a String per row.
     private let sink: ByteSink
     /// The row being encoded; reused so that a million rows allocate once.
     private var line: [UInt8] = []
+    /// True until the byte-order mark asked for is written: it goes before
+    /// the header, and only once.
+    private var owesByteOrderMark: Bool
 
-    public init(output: TextOutputStream & AnyObject, delimiter: Delimiter = .comma) {
+    public init(output: TextOutputStream & AnyObject, delimiter: Delimiter = .comma, byteOrderMark: Bool = false) {
         self.output = output
         self.delimiter = delimiter
+        owesByteOrderMark = byteOrderMark
         sink = ByteSink(output)
         line.reserveCapacity(512)
     }
 
+    /// Writes the header, after the byte-order mark if one is asked for: so
+    /// a result without rows has both, and one that never came (a query
+    /// stopped by --timeout) has neither.
     public mutating func begin(columns: [String]) {
         line.removeAll(keepingCapacity: true)
+        if owesByteOrderMark {
+            line.append(contentsOf: Self.byteOrderMark)
+            owesByteOrderMark = false
+        }
         for (index, column) in columns.enumerated() {
             if index > 0 { line.append(delimiter.rawValue) }
             Self.append(column, delimiter: delimiter, to: &line)

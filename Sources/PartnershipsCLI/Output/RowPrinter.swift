@@ -6,8 +6,13 @@ final class RowPrinter {
     private let output = StandardOutput()
     private var writer: any ResultWriter
 
-    init(format: OutputFormat) {
-        writer = ResultWriters.make(format, output: output)
+    init(format: OutputFormat, byteOrderMark: Bool = false) {
+        writer = ResultWriters.make(format, output: output, byteOrderMark: byteOrderMark)
+    }
+
+    /// The writer that `--format` and `--bom` ask for.
+    convenience init(_ options: OutputOptions) {
+        self.init(format: options.resolved, byteOrderMark: options.bom)
     }
 
     func begin(columns: [String]) { writer.begin(columns: columns) }
