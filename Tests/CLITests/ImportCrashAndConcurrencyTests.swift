@@ -47,6 +47,14 @@ final class ImportCrashAndConcurrencyTests: XCTestCase {
         return path
     }
 
+    /// Every index and trigger, with its SQL.
+    private func schema() throws -> [String] {
+        try Connection(path: registry, configuration: .init(mode: .readWrite))
+            .rows("SELECT type || ' ' || name || ': ' || coalesce(sql, '') FROM sqlite_schema "
+                  + "WHERE type IN ('index', 'trigger') ORDER BY name")
+            .compactMap { $0[0].string }
+    }
+
     private func count(_ sql: String) throws -> Int64 {
         try Connection(path: registry, configuration: .init(mode: .readWrite)).scalar(sql)?.int64 ?? -1
     }
@@ -58,6 +66,7 @@ final class ImportCrashAndConcurrencyTests: XCTestCase {
         let file = try writeAgreements("big.csv", prefix: "big", count: rows)
         let before = try count("SELECT count(*) FROM agreements")
         let beforeParties = try count("SELECT count(*) FROM agreement_parties")
+        let schemaBefore = try schema()
         let walBefore = ChildProcess.fileSize(registry + "-wal")
 
         let child = try ChildProcess(["import", "agreements", file, "--db", registry])
@@ -68,6 +77,9 @@ final class ImportCrashAndConcurrencyTests: XCTestCase {
         XCTAssertEqual(outcome.reason, .uncaughtSignal, "killed before it finished: \(outcome.stderr.suffix(500))")
 
         XCTAssertEqual(try Connection(path: registry).scalar("PRAGMA integrity_check")?.string, "ok")
+        // A large import sets the indexes and the search trigger aside inside
+        // its transaction: killed, it leaves them as they were.
+        XCTAssertEqual(try schema(), schemaBefore)
         let after = try count("SELECT count(*) FROM agreements")
         let imported = try count("SELECT count(*) FROM agreements WHERE key LIKE 'big-%'")
         XCTAssertTrue(imported == 0 || imported == Int64(rows), "all or none, found \(imported) of \(rows)")
