@@ -82,7 +82,7 @@ def count_rows(path):
         return sum(1 for _ in handle)  # an upper bound of records; titles may span lines
 
 
-def bench_size(binary, work, m, institutions, seed):
+def bench_size(binary, work, m, institutions, seed, repeat=1):
     data = os.path.join(work, f"data-{m}")
     subprocess.run([sys.executable, os.path.join(HERE, "generate_data.py"), data, "--agreements", str(m),
                     "--institutions", str(institutions), "--seed", str(seed)], check=True)
@@ -121,6 +121,31 @@ def bench_size(binary, work, m, institutions, seed):
     floor = step("sqlite3 .import (floor)", ["sqlite3", floor_db, ".import --csv " + agreements_csv + " agreements_raw"],
                  records=m, database=floor_db)
     imp["ratio_to_floor"] = round(imp["seconds"] / floor["seconds"], 2)
+
+    # The machine's speed can drift by several per cent within minutes, as
+    # much as one change gains: with --repeat N the import (into a copy of
+    # the registry as it was before the agreements) and the floor run N - 1
+    # more times, in turn, and the median of the N ratios is reported too.
+    if repeat > 1:
+        imports, floors = [imp["seconds"]], [floor["seconds"]]
+        trial = os.path.join(work, f"repeat-{m}.sqlite")
+        for _ in range(repeat - 1):
+            shutil.copyfile(skip_db, trial)
+            seconds, _, _, _ = run([binary, "import", "agreements", agreements_csv, "--db", trial])
+            imports.append(seconds)
+            for suffix in ("", "-wal", "-shm"):
+                if os.path.exists(trial + suffix):
+                    os.remove(trial + suffix)
+            os.remove(floor_db)
+            seconds, _, _, _ = run(["sqlite3", floor_db, ".import --csv " + agreements_csv + " agreements_raw"])
+            floors.append(seconds)
+        ratios = [i / f for i, f in zip(imports, floors)]
+        imp["import_seconds_runs"] = [round(x, 4) for x in imports]
+        imp["floor_seconds_runs"] = [round(x, 4) for x in floors]
+        imp["ratio_runs"] = [round(x, 2) for x in ratios]
+        imp["ratio_median"] = round(statistics.median(ratios), 2)
+        print(f"  import ÷ floor, {repeat} runs in turn: " + ", ".join(f"{x:.2f}" for x in ratios)
+              + f" (median {imp['ratio_median']:.2f})", file=sys.stderr)
 
     # The same file with --skip-invalid (each row in its own savepoint, the
     # valid ones kept), into the registry as it was before the agreements.
@@ -192,6 +217,8 @@ def main():
     parser.add_argument("--binary", help="a built partnerships binary (default: build the release binary)")
     parser.add_argument("--work", help="folder for data and databases (default: a temporary folder, removed after)")
     parser.add_argument("--out", default=os.path.join(ROOT, "bench-results", "latest.json"))
+    parser.add_argument("--repeat", type=int, default=1, metavar="N",
+                        help="run the agreements import and the floor N times in turn and report the median ratio too")
     args = parser.parse_args()
 
     sizes = [int(s) for s in args.sizes.split(",") if s]
@@ -201,7 +228,7 @@ def main():
     try:
         rows = []
         for m in sizes:
-            size_rows, _ = bench_size(binary, work, m, args.institutions, args.seed)
+            size_rows, _ = bench_size(binary, work, m, args.institutions, args.seed, args.repeat)
             rows.extend(size_rows)
         if args.ror > 0:
             rows.extend(bench_ror(binary, work, args.ror, args.seed))
@@ -217,8 +244,10 @@ def main():
         growth = imports[1_000_000]["seconds"] / imports[100_000]["seconds"]
         print(f"import time 100k → 1M: × {growth:.2f} (linear would be × 10)")
     for m, row in sorted(imports.items()):
+        median = (f"; median of {len(row['ratio_runs'])} runs in turn {row['ratio_median']:.2f} × "
+                  f"({min(row['ratio_runs']):.2f}–{max(row['ratio_runs']):.2f})" if row.get("ratio_runs") else "")
         print(f"M = {m:,}: import {row['seconds']:.2f} s = {row['ratio_to_floor']:.2f} × sqlite3 .import, "
-              f"peak {row['max_rss_mib']:.1f} MiB")
+              f"peak {row['max_rss_mib']:.1f} MiB{median}")
 
     for row in rows:
         if row["step"] == "import ror":
