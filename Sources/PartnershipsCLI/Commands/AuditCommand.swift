@@ -63,11 +63,7 @@ struct AuditCommand: ParsableCommand {
         "late-announcement: report news published more than this many days after the signing.", valueName: "days"))
     var lateDays: Int = AuditSettings.defaultLateAnnouncementDays
 
-    @Option(help: OutputOptions.formatHelp)
-    var format: OutputFormat?
-
-    @Flag(help: OutputOptions.bomHelp)
-    var bom = false
+    @OptionGroup var outputOptions: OutputOptions
 
     @Option(name: .customLong("fail-on"), help: ArgumentHelp(
         "Exit with code 1 when a finding is at or above this severity: error, warning or never.", valueName: "severity"))
@@ -76,13 +72,10 @@ struct AuditCommand: ParsableCommand {
     @Flag(name: .customLong("list-rules"), help: "List the rules: id, severity, default settings, what each checks.")
     var listRules = false
 
-    func validate() throws {
-        try OutputOptions.validateByteOrderMark(bom, format: format)
-    }
-
     func run() throws {
         let selected = try AuditRules.select(ruleIDs)
-        let format = self.format ?? .automatic
+        let format = outputOptions.resolved
+        let bom = outputOptions.bom
         let output = StandardOutput()
         if listRules {
             ResultWriters.write(columns: ["id", "severity", "settings", "checks"],
@@ -97,7 +90,7 @@ struct AuditCommand: ParsableCommand {
         let connection = try database.open(.read)
         let auditor = try Auditor(connection: connection, settings: settings, rules: selected)
 
-        let summary = try write(auditor, format: format, to: output)
+        let summary = try write(auditor, format: format, byteOrderMark: bom, to: output)
         switch format {
         case .csv, .tsv, .json:
             output.flush()
@@ -114,11 +107,12 @@ struct AuditCommand: ParsableCommand {
     /// Writes the findings in `format`. CSV, TSV and JSON rows are encoded on
     /// the threads that read the rules, side by side: with a million findings,
     /// encoding them is much of the work.
-    private func write(_ auditor: Auditor, format: OutputFormat, to output: StandardOutput) throws -> AuditSummary {
+    private func write(_ auditor: Auditor, format: OutputFormat, byteOrderMark: Bool,
+                       to output: StandardOutput) throws -> AuditSummary {
         switch format {
         case .csv, .tsv:
-            let delimiter: CSVWriter.Delimiter = format == .tsv ? .tab : .comma
-            var writer = CSVWriter(output: output, delimiter: delimiter, byteOrderMark: bom)
+            let delimiter = format.csvDelimiter ?? .comma
+            var writer = CSVWriter(output: output, delimiter: delimiter, byteOrderMark: byteOrderMark)
             writer.begin(columns: Finding.columns)
             let summary = try auditor.run(encode: { CSVWriter.encode($0, delimiter: delimiter) }) {
                 writer.write(encodedRow: $0)

@@ -2,14 +2,14 @@ import ArgumentParser
 
 /// `--format table|csv|tsv|json|markdown` and `--bom`, for every command that prints rows.
 public struct OutputOptions: ParsableArguments {
-    /// Also the help of `audit --format`, which has its own option.
+    /// `--format`'s help.
     static let formatHelp = ArgumentHelp(
         "table, csv, tsv, json or markdown. Use tsv (tab-separated) for a spreadsheet: it opens in columns "
             + "whatever the locale, and pastes into a sheet. Default: table on a terminal, csv when the output "
             + "is a file or a pipe.",
         valueName: "format")
 
-    /// Also the help of `audit --bom`.
+    /// `--bom`'s help.
     static let bomHelp = ArgumentHelp(
         "Start csv or tsv output with a UTF-8 byte-order mark, so that Excel on Windows shows accented "
             + "names (Université, Eötvös) as they are.")
@@ -24,14 +24,10 @@ public struct OutputOptions: ParsableArguments {
 
     public var resolved: OutputFormat { format ?? .automatic }
 
-    public func validate() throws {
-        try Self.validateByteOrderMark(bom, format: format)
-    }
-
     /// `--bom` only with csv or tsv, given or automatic (csv into a file or a
     /// pipe); with any other format it is a usage error rather than ignored,
     /// and JSON must never start with one (RFC 8259).
-    static func validateByteOrderMark(_ bom: Bool, format: OutputFormat?) throws {
+    public func validate() throws {
         guard bom else { return }
         switch format ?? .automatic {
         case .csv, .tsv:

@@ -12,4 +12,13 @@ public enum OutputFormat: String, CaseIterable, ExpressibleByArgument, Sendable 
     public static var automatic: OutputFormat { Terminal.stdoutIsTerminal ? .table : .csv }
 
     public static var allValueStrings: [String] { allCases.map(\.rawValue) }
+
+    /// The byte between fields, for the two formats `CSVWriter` writes.
+    public var csvDelimiter: CSVWriter.Delimiter? {
+        switch self {
+        case .csv: return .comma
+        case .tsv: return .tab
+        case .table, .json, .markdown: return nil
+        }
+    }
 }

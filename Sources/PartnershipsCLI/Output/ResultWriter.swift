@@ -1,5 +1,6 @@
 import Database
 import Foundation
+import Registry
 
 /// Writes result rows in one output format. Rows arrive one at a time, so
 /// CSV, JSON and Markdown stream; a table needs every row to align columns.
@@ -26,8 +27,8 @@ public enum ResultWriters {
                             byteOrderMark: Bool = false) -> any ResultWriter {
         switch format {
         case .table: return TableWriter(output: output)
-        case .csv: return CSVWriter(output: output, byteOrderMark: byteOrderMark)
-        case .tsv: return CSVWriter(output: output, delimiter: .tab, byteOrderMark: byteOrderMark)
+        case .csv, .tsv:
+            return CSVWriter(output: output, delimiter: format.csvDelimiter ?? .comma, byteOrderMark: byteOrderMark)
         case .json: return JSONWriter(output: output)
         case .markdown: return MarkdownWriter(output: output)
         }
@@ -176,9 +177,6 @@ public struct CSVWriter: ResultWriter {
         case tab = 0x09
     }
 
-    /// EF BB BF: U+FEFF in UTF-8.
-    public static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
-
     let output: TextOutputStream & AnyObject
     let delimiter: Delimiter
     /// The output, taking bytes where it can, which spares a String per row.
@@ -203,7 +201,7 @@ public struct CSVWriter: ResultWriter {
     public mutating func begin(columns: [String]) {
         line.removeAll(keepingCapacity: true)
         if owesByteOrderMark {
-            line.append(contentsOf: Self.byteOrderMark)
+            line.append(contentsOf: CSVLayout.utf8ByteOrderMark)
             owesByteOrderMark = false
         }
         for (index, column) in columns.enumerated() {

@@ -43,7 +43,7 @@ final class RejectsWriter {
                 throw ImportSetupError.rejectsUnwritable(path: path, reason: "the file cannot be created")
             }
             handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
-            if byteOrderMark { buffer.append(contentsOf: [0xEF, 0xBB, 0xBF]) }
+            if byteOrderMark { buffer.append(contentsOf: CSVLayout.utf8ByteOrderMark) }
             append(header)
         }
         var row = fields

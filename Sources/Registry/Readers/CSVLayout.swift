@@ -10,4 +10,7 @@ public struct CSVLayout: Equatable, Sendable {
     public var byteOrderMark: Bool
 
     public static let plain = CSVLayout(delimiter: CSVReader.comma, byteOrderMark: false)
+
+    /// EF BB BF: U+FEFF in UTF-8, the byte-order mark a file may begin with.
+    public static let utf8ByteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
 }

@@ -7,9 +7,10 @@ import Database
 /// which FTS5 writes out what it has collected as a new segment: a segment
 /// per row, merged again and again (41% of a news import's time, 31% of a
 /// row-by-row agreement import's). One `INSERT ... SELECT` over the new rows
-/// at the end feeds the same index in a fraction of the time. The trigger is dropped and created again inside
-/// the import's transaction, so a rollback (or a killed process) brings it
-/// back as it was, and readers never see it missing.
+/// at the end feeds the same index in a fraction of the time. The trigger is
+/// dropped and created again inside the import's transaction, so a rollback
+/// (or a killed process) brings it back as it was, and readers never see it
+/// missing.
 ///
 /// Only rows inserted during the import are left out of the index meanwhile,
 /// and an import never updates or deletes a row it inserted itself (a second
