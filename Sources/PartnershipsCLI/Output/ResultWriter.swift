@@ -170,11 +170,12 @@ public struct TableWriter: ResultWriter {
 /// unless asked (`--bom`): Excel on Windows needs one to read UTF-8, but
 /// `cut` or Python's csv module would take it for part of the first name.
 public struct CSVWriter: ResultWriter {
-    /// The byte between fields. Both are at most 0x2C, which lets
-    /// `needsQuotes` rule out most bytes with one comparison.
+    /// The byte between fields.
     public enum Delimiter: UInt8, Sendable {
         case comma = 0x2C
         case tab = 0x09
+
+        var encoder: CSVFieldEncoder { CSVFieldEncoder(delimiter: rawValue) }
     }
 
     let output: TextOutputStream & AnyObject
@@ -275,63 +276,28 @@ public struct CSVWriter: ResultWriter {
     }
 
     public static func field(_ text: String, delimiter: Delimiter = .comma) -> String {
-        var bytes: [UInt8] = []
-        append(text, delimiter: delimiter, to: &bytes)
-        return String(decoding: bytes, as: UTF8.self)
+        delimiter.encoder.field(text)
     }
 
-    /// Appends one field, quoted when it must be. Works on UTF-8 bytes with
-    /// the C library's vectorised searches: the characters that matter are
-    /// ASCII, and a million rows must not go through grapheme breaking.
+    /// Appends one field, quoted when it must be (the project's one CSV
+    /// field encoder, which the import's rejects file uses too).
     static func append(_ text: String, delimiter: Delimiter, to bytes: inout [UInt8]) {
-        var text = text
-        text.withUTF8 { append(utf8: $0, delimiter: delimiter, to: &bytes) }
+        delimiter.encoder.append(text, to: &bytes)
     }
 
     /// Bytes from the database as they are when well-formed UTF-8; anything
     /// else through a String, which repairs it as the value path always has.
     static func append(validating utf8: UnsafeBufferPointer<UInt8>, delimiter: Delimiter, to bytes: inout [UInt8]) {
         if UTF8Validation.isValid(utf8) {
-            append(utf8: utf8, delimiter: delimiter, to: &bytes)
+            delimiter.encoder.append(utf8: utf8, to: &bytes)
         } else {
             append(String(decoding: utf8, as: UTF8.self), delimiter: delimiter, to: &bytes)
         }
     }
 
-    static func append(utf8: UnsafeBufferPointer<UInt8>, delimiter: Delimiter, to bytes: inout [UInt8]) {
-        guard let base = utf8.baseAddress, !utf8.isEmpty else { return }
-        let raw = UnsafeRawPointer(base)
-        guard needsQuotes(raw, count: utf8.count, delimiter: delimiter) else {
-            bytes.append(contentsOf: utf8)
-            return
-        }
-        bytes.append(UInt8(ascii: "\""))
-        var start = 0
-        // Copy up to and including each quote, then double it.
-        while start < utf8.count, let quote = memchr(raw + start, 0x22, utf8.count - start) {
-            let end = raw.distance(to: UnsafeRawPointer(quote)) + 1
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<end]))
-            bytes.append(UInt8(ascii: "\""))
-            start = end
-        }
-        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
-        bytes.append(UInt8(ascii: "\""))
-    }
-
     /// True when the bytes hold the delimiter, a quote, CR or LF.
     static func needsQuotes(_ bytes: UnsafeRawPointer, count: Int, delimiter: Delimiter) -> Bool {
-        let delimiter = delimiter.rawValue
-        // Most fields are short: one pass over them beats four calls.
-        if count <= 64 {
-            let bytes = bytes.assumingMemoryBound(to: UInt8.self)
-            for index in 0..<count {
-                let byte = bytes[index]
-                if byte <= 0x2C && (byte == delimiter || byte == 0x22 || byte == 0x0A || byte == 0x0D) { return true }
-            }
-            return false
-        }
-        return memchr(bytes, Int32(delimiter), count) != nil || memchr(bytes, 0x22, count) != nil
-            || memchr(bytes, 0x0A, count) != nil || memchr(bytes, 0x0D, count) != nil
+        delimiter.encoder.needsQuotes(bytes, count: count)
     }
 
     private mutating func emitLine() {

@@ -9,17 +9,18 @@ import Foundation
 final class RejectsWriter {
     let path: String
     private let header: [String]
-    private let delimiter: UInt8
+    private let fields: CSVFieldEncoder
     private let byteOrderMark: Bool
     private let encoding: TextEncoding
     private var handle: FileHandle?
     private var buffer: [UInt8] = []
+    private var line: [UInt8] = []
     private(set) var rows = 0
 
     init(path: String, header: [String], layout: CSVLayout = .plain, encoding: TextEncoding = .utf8) {
         self.path = path
         self.header = header
-        delimiter = layout.delimiter
+        fields = CSVFieldEncoder(delimiter: layout.delimiter, quotesForReimport: true)
         byteOrderMark = layout.byteOrderMark && encoding == .utf8
         self.encoding = encoding
     }
@@ -74,19 +75,17 @@ final class RejectsWriter {
         buffer.removeAll(keepingCapacity: true)
     }
 
-    private func append(_ fields: [String]) {
-        for (index, field) in fields.enumerated() {
-            if index > 0 { buffer.append(delimiter) }
-            let needsQuotes = field.utf8.contains { $0 == delimiter || $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
-                || field.first == " " || field.last == " "
-            if needsQuotes {
-                buffer.append(0x22)
-                encoding.encode(field.replacingOccurrences(of: "\"", with: "\"\""), into: &buffer)
-                buffer.append(0x22)
-            } else {
-                encoding.encode(field, into: &buffer)
-            }
+    /// The line is quoted as UTF-8, then encoded: quoting touches ASCII only.
+    private func append(_ values: [String]) {
+        line.removeAll(keepingCapacity: true)
+        for (index, value) in values.enumerated() {
+            if index > 0 { line.append(fields.delimiter) }
+            fields.append(value, to: &line)
         }
-        buffer.append(0x0A)
+        line.append(0x0A)
+        switch encoding {
+        case .utf8: buffer.append(contentsOf: line)
+        case .windows1252: encoding.encode(String(decoding: line, as: UTF8.self), into: &buffer)
+        }
     }
 }
