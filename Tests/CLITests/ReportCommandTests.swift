@@ -106,12 +106,12 @@ final class ReportCommandTests: XCTestCase {
     func testUnknownReportOrParameterIsAUsageErrorListingTheValidOnes() throws {
         let unknown = try report(["expire"])
         XCTAssertEqual(unknown.status, 64)
-        XCTAssertTrue(unknown.stderr.contains("there is no report named 'expire'. Reports: agreements, expiring, institution, network-members, overview, partners-by-country, shared-networks, timeline"), unknown.stderr)
+        XCTAssertTrue(unknown.stderr.contains("there is no report named 'expire'; did you mean 'expiring'? Reports: agreements, expiring, institution, network-members, overview, partners-by-country, shared-networks, timeline"), unknown.stderr)
         XCTAssertEqual(unknown.stdout, "")
 
         let parameter = try report(["expiring", "--param", "days=30"])
         XCTAssertEqual(parameter.status, 64)
-        XCTAssertEqual(parameter.stderr, "partnerships: error: the report 'expiring' has no parameter 'days'. Its parameters: within_days = 180, institution (optional), country (optional).\n")
+        XCTAssertEqual(parameter.stderr, "partnerships: error: the report 'expiring' has no parameter 'days'; did you mean 'within_days'? Its parameters: within_days = 180, institution (optional), country (optional).\n")
 
         let missing = try report(["institution"])
         XCTAssertEqual(missing.status, 64)

@@ -15,7 +15,9 @@ public enum AuditError: CategorizedError, Equatable {
         case .invalidSetting(let name, let value):
             return "--\(name) \(value) is not allowed: give 0 or more"
         case .unknownRule(let id, let valid):
-            return "there is no audit rule '\(id)'; the rules are: \(valid.joined(separator: ", ")) (see `partnerships audit --list-rules`)"
+            let hint = Suggestions.phrase(for: id, among: valid)
+            return "there is no audit rule '\(id)'" + (hint.isEmpty ? "; the rules are: " : hint + " The rules are: ")
+                + "\(valid.joined(separator: ", ")) (see `partnerships audit --list-rules`)"
         }
     }
 }

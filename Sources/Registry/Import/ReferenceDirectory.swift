@@ -196,13 +196,8 @@ final class ReferenceDirectory {
         let names = best.sorted { ($0.distance, entries[$0.id]?.name ?? "") < ($1.distance, entries[$1.id]?.name ?? "") }
             .filter { seen.insert($0.id).inserted }
             .prefix(3)
-            .compactMap { entries[$0.id].map { "'\($0.name)'" } }
-        let text: String
-        switch names.count {
-        case 0: text = ""
-        case 1: text = "; did you mean \(names[0])?"
-        default: text = "; did you mean \(names.dropLast().joined(separator: ", ")) or \(names[names.count - 1])?"
-        }
+            .compactMap { entries[$0.id]?.name }
+        let text = Suggestions.phrase(Array(names))
         if suggestionCache.count < 10_000 { suggestionCache[nameKey] = text }
         return text
     }

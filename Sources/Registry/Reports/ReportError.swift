@@ -27,12 +27,16 @@ public enum ReportError: CategorizedError, Equatable {
     public var description: String {
         switch self {
         case .unknownReport(let name, let available):
-            return "there is no report named '\(name)'. Reports: \(available.joined(separator: ", ")) (see `partnerships report list`)"
+            return "there is no report named '\(name)'" + Self.hint(name, available, orElse: ".")
+                + " Reports: \(available.joined(separator: ", ")) (see `partnerships report list`)"
         case .unknownParameter(let name, let report, let valid):
             if name == ReportParser.asOfParameter {
                 return "the date of a report is given with --as-of DATE, not --param as_of"
             }
-            return "the report '\(report)' has no parameter '\(name)'. " + Self.listing(valid)
+            // The valid ones are listed as "within_days = 180" or "country (optional)".
+            let names = valid.map { String($0.prefix { $0 != " " }) }
+            return "the report '\(report)' has no parameter '\(name)'" + Self.hint(name, names, orElse: ".") + " "
+                + Self.listing(valid)
         case .missingParameter(let name, let report, let valid):
             return "the report '\(report)' needs --param \(name)=VALUE. " + Self.listing(valid)
         case .invalidValue(let parameter, let value, let expected):
@@ -48,6 +52,12 @@ public enum ReportError: CategorizedError, Equatable {
         case .folderUnreadable(let path, let reason):
             return "cannot read the report folder '\(path)': \(reason). Check --reports (or PARTNERSHIPS_REPORTS)"
         }
+    }
+
+    /// "; did you mean 'x'?" when a name is near, else `orElse`.
+    static func hint(_ typed: String, _ names: [String], orElse: String) -> String {
+        let phrase = Suggestions.phrase(for: typed, among: names)
+        return phrase.isEmpty ? orElse : phrase
     }
 
     static func listing(_ valid: [String]) -> String {

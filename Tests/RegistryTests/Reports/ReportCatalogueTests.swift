@@ -87,12 +87,15 @@ final class ReportCatalogueTests: XCTestCase {
         let catalogue = try ReportCatalogue.load(userDirectory: nil)
         XCTAssertThrowsError(try catalogue.report(named: "expire")) { error in
             XCTAssertEqual((error as? ReportError)?.category, .usage)
-            XCTAssertTrue("\(error)".contains("there is no report named 'expire'. Reports: agreements, expiring, institution"), "\(error)")
+            XCTAssertTrue("\(error)".contains("there is no report named 'expire'; did you mean 'expiring'? Reports: agreements, expiring, institution"), "\(error)")
+        }
+        XCTAssertThrowsError(try catalogue.report(named: "quarterly")) { error in
+            XCTAssertTrue("\(error)".hasPrefix("there is no report named 'quarterly'. Reports: agreements,"), "nothing near: \(error)")
         }
         let expiring = try catalogue.report(named: "expiring")
         XCTAssertThrowsError(try ReportRunner.values(for: expiring, arguments: ["days": "5"])) { error in
             XCTAssertEqual((error as? ReportError)?.category, .usage)
-            XCTAssertEqual("\(error)", "the report 'expiring' has no parameter 'days'. Its parameters: within_days = 180, institution (optional), country (optional).")
+            XCTAssertEqual("\(error)", "the report 'expiring' has no parameter 'days'; did you mean 'within_days'? Its parameters: within_days = 180, institution (optional), country (optional).")
         }
         XCTAssertThrowsError(try ReportRunner.values(for: expiring, arguments: ["within_days": "soon"])) { error in
             XCTAssertEqual("\(error)", "--param within_days=soon: expected a whole number")
