@@ -99,6 +99,29 @@ final class ImportErrorTests: XCTestCase {
         XCTAssertEqual(oneByOne.inserted, 3, "a1, a3 (parties by name) and a6 are valid")
     }
 
+    /// A word of several names suggests first the names it begins, and of
+    /// those the shortest: the institution itself before its parts.
+    func testSuggestionsPutTheNameAWordBeginsFirst() throws {
+        _ = try registry.importText(.institutions, "more.csv", """
+            key,name,country
+            brightlands,Brightlands Maastricht Health Campus,NL
+            mumc,Maastricht University Medical Center+,NL
+            aachen-maastricht,Aachen-Maastricht Institute for Biobased Materials,NL
+
+            """)
+        let file = registry.folder.path("agreements.csv")
+        try """
+            key,title,kind,parties
+            a1,One,mou,york;maastricht
+
+            """.write(toFile: file, atomically: true, encoding: .utf8)
+        let report = try Importer.importFile(.agreements, path: file, options: ImportOptions(), connection: registry.connection)
+        XCTAssertEqual(messages(report), [
+            "\(file):2: column 'parties': unknown institution 'maastricht'; did you mean 'Maastricht University', "
+                + "'Maastricht University Medical Center+' or 'Brightlands Maastricht Health Campus'?",
+        ])
+    }
+
     func testAnUnterminatedQuoteStopsTheFileEvenWhenSkipping() throws {
         var options = ImportOptions()
         options.skipInvalid = true

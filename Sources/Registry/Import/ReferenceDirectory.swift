@@ -183,9 +183,11 @@ final class ReferenceDirectory {
                 distance = EditDistance.distance(target, Array(candidate.unicodeScalars), limit: limit)
             }
             // A reference that is a whole word-run of a longer name ("york")
-            // is probably meant as that name.
+            // is probably meant as that name; most likely one it begins
+            // ("maastricht" -> Maastricht University, before Brightlands
+            // Maastricht Health Campus).
             if distance == nil, nameKey.count >= 3, candidate.contains(nameKey) {
-                distance = limit + 1
+                distance = candidate.hasPrefix(nameKey) ? limit + 1 : limit + 2
             }
             guard let distance else { return }
             for id in ids { best.append((distance, id)) }
@@ -193,7 +195,13 @@ final class ReferenceDirectory {
         for (candidate, match) in byName { consider(candidate, match.ids) }
         for (candidate, id) in byKey { consider(candidate, [id]) }
         var seen = Set<Int64>()
-        let names = best.sorted { ($0.distance, entries[$0.id]?.name ?? "") < ($1.distance, entries[$1.id]?.name ?? "") }
+        // Nearest first; of equally near names, the shorter (the name itself
+        // rather than a longer one that holds it), then in alphabetical order.
+        func rank(_ match: (distance: Int, id: Int64)) -> (Int, Int, String) {
+            let name = entries[match.id]?.name ?? ""
+            return (match.distance, name.count, name)
+        }
+        let names = best.sorted { rank($0) < rank($1) }
             .filter { seen.insert($0.id).inserted }
             .prefix(3)
             .compactMap { entries[$0.id]?.name }
