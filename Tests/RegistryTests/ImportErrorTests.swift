@@ -122,6 +122,29 @@ final class ImportErrorTests: XCTestCase {
         ])
     }
 
+    /// The country column holds ISO codes, as the schema does; a country
+    /// named in words is refused with its code, found as a report's
+    /// `--param country=` finds it (any case, accents ignored).
+    func testACountryNamedInWordsIsRefusedWithItsCode() throws {
+        let file = registry.folder.path("institutions.csv")
+        try """
+            key,name,country
+            a,One,Netherlands
+            b,Two,belgie
+            c,Three,UK
+            d,Four,Atlantis
+            e,Five,nl
+
+            """.write(toFile: file, atomically: true, encoding: .utf8)
+        let report = try Importer.importFile(.institutions, path: file, options: ImportOptions(), connection: registry.connection)
+        XCTAssertEqual(messages(report), [
+            "\(file):2: column 'country': 'Netherlands' is not an ISO 3166-1 alpha-2 country code; did you mean 'NL'?",
+            "\(file):3: column 'country': 'belgie' is not an ISO 3166-1 alpha-2 country code; did you mean 'BE'?",
+            "\(file):4: column 'country': 'UK' is not an ISO 3166-1 alpha-2 country code; did you mean 'GB'?",
+            "\(file):5: column 'country': 'Atlantis' is not an ISO 3166-1 alpha-2 country code (such as NL, BE, GB, US)",
+        ])
+    }
+
     func testAnUnterminatedQuoteStopsTheFileEvenWhenSkipping() throws {
         var options = ImportOptions()
         options.skipInvalid = true

@@ -63,6 +63,27 @@ final class ImportSession {
         return loaded
     }
 
+    /// The ISO code of a country named in words, as `country_lookup` (0003)
+    /// has its names, ignoring case and accents; nil when none is. Read once,
+    /// at the first use: only a row with a wrong country asks.
+    func countryCode(named text: String) -> String? {
+        if countryNames == nil {
+            var names: [String: String] = [:]
+            // For a suggestion only: a registry without the view gives none.
+            if let rows = try? connection.rows(Self.countryNamesSQL) {
+                for row in rows {
+                    guard let code = row[0].string, let label = row[1].string else { continue }
+                    names[NameKey.make(label)] = names[NameKey.make(label)] ?? code
+                }
+            }
+            countryNames = names
+        }
+        return countryNames?[NameKey.make(text)]
+    }
+
+    static let countryNamesSQL = "SELECT code, label FROM country_lookup"
+    private var countryNames: [String: String]?
+
     func networks() throws -> ReferenceDirectory {
         if let networkDirectory { return networkDirectory }
         let loaded = try ReferenceDirectory.loadNetworks(connection)

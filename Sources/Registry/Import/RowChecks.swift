@@ -27,16 +27,19 @@ extension RowCheck {
         return nil
     }
 
-    /// An ISO 3166-1 alpha-2 country code, in upper case.
-    mutating func country<C: ImportColumn>(_ row: ImportRow<C>, _ column: C) -> String? {
+    /// An ISO 3166-1 alpha-2 country code, in upper case. `codeNamed` gives
+    /// the code of a country named in words ('Netherlands', 'Holland'), which
+    /// the error then suggests: the column holds codes, as the schema does.
+    mutating func country<C: ImportColumn>(_ row: ImportRow<C>, _ column: C,
+                                           codeNamed: (String) -> String? = { _ in nil }) -> String? {
         guard let text = row[column] else {
             fail(column, "is empty; it is required (an ISO 3166-1 alpha-2 code such as NL)")
             return nil
         }
         let code = text.uppercased()
         if ISOCodes.countries.contains(code) { return code }
-        if let meant = ISOCodes.countryMistakes[code] {
-            fail(column, "'\(text)' is not an ISO 3166-1 code; did you mean '\(meant)'?")
+        if let meant = ISOCodes.countryMistakes[code] ?? codeNamed(text) {
+            fail(column, "'\(text)' is not an ISO 3166-1 alpha-2 country code; did you mean '\(meant)'?")
         } else {
             fail(column, "'\(text)' is not an ISO 3166-1 alpha-2 country code (such as NL, BE, GB, US)")
         }

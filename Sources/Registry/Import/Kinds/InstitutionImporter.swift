@@ -13,6 +13,7 @@ enum InstitutionColumn: Int, ImportColumn {
 final class InstitutionImporter: RowImporter {
     typealias Column = InstitutionColumn
 
+    private let session: ImportSession
     private let directory: ReferenceDirectory
     private let repository: InstitutionRepository
     private var touched: TouchedRows
@@ -20,6 +21,7 @@ final class InstitutionImporter: RowImporter {
     private var pending: (id: Int64, record: InstitutionRecord, aliases: [InstitutionAlias])?
 
     init(session: ImportSession) throws {
+        self.session = session
         directory = try session.institutions()
         repository = try InstitutionRepository(session.connection)
         touched = try TouchedRows(connection: session.connection, table: "institutions")
@@ -28,7 +30,7 @@ final class InstitutionImporter: RowImporter {
     func importRow(_ row: ImportRow<Column>, check: inout RowCheck) throws -> RowOutcome? {
         pending = nil
         let name = check.required(row, .name)
-        let country = check.country(row, .country)
+        let country = check.country(row, .country, codeNamed: session.countryCode(named:))
         let kind = check.vocabulary(row, .kind, InstitutionKind.self, fallback: .university)
         let established = check.date(row, .established)
         var rorID: String?
