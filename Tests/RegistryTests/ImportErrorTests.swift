@@ -41,7 +41,7 @@ final class ImportErrorTests: XCTestCase {
         let report = try Importer.importFile(.agreements, path: file, options: ImportOptions(), connection: registry.connection)
 
         XCTAssertEqual(messages(report), [
-            "\(file):4: column 'kind': 'mouu' is not one of mou, cooperation_agreement, strategic_partnership, dual_degree, joint_degree, erasmus_iia, research_collaboration, exchange, funding or other",
+            "\(file):4: column 'kind': 'mouu' is not one of mou, cooperation_agreement, strategic_partnership, dual_degree, joint_degree, erasmus_iia, research_collaboration, exchange, funding or other; did you mean 'mou'?",
             "\(file):5: column 'signed_on': '2019-02-29' is not a real calendar date",
             "\(file):6: column 'parties': unknown institution 'Univrsity of Yrok'; did you mean 'University of York'?",
             "\(file):7: the row has 4 fields, the header has 6",
@@ -80,7 +80,7 @@ final class ImportErrorTests: XCTestCase {
         let oneByOne = try Importer.importFile(.agreements, path: file, options: options, connection: registry.connection)
         let expected = [
             "\(file):3: column 'title': is empty; it is required",
-            "\(file):3: column 'kind': 'mouu' is not one of mou, cooperation_agreement, strategic_partnership, dual_degree, joint_degree, erasmus_iia, research_collaboration, exchange, funding or other",
+            "\(file):3: column 'kind': 'mouu' is not one of mou, cooperation_agreement, strategic_partnership, dual_degree, joint_degree, erasmus_iia, research_collaboration, exchange, funding or other; did you mean 'mou'?",
             "\(file):3: column 'status': 'closed' is not one of draft, active or terminated",
             "\(file):3: column 'signed_on': '2018-02-30' is not a real calendar date",
             "\(file):3: column 'expires_on': '2017-13' is not a real calendar date",

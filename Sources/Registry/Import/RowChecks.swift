@@ -23,7 +23,7 @@ extension RowCheck {
                                                              fallback: V? = nil) -> V? {
         guard let text = row[column] else { return fallback }
         if let value = V(parsing: text) { return value }
-        fail(column, "'\(text)' is not one of \(V.choices)")
+        fail(column, "'\(text)' is not one of \(V.choices)" + Suggestions.phrase(for: text, among: V.allCases.map(\.rawValue)))
         return nil
     }
 
