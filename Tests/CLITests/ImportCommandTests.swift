@@ -52,6 +52,18 @@ final class ImportCommandTests: XCTestCase {
         XCTAssertTrue(check.stdout.contains("1 inserted"), "the valid row of the failed file was not kept: \(check.stdout)")
     }
 
+    /// A header with a column typed wrong stops the file at line 1, names the
+    /// column probably meant, and writes nothing.
+    func testAHeaderTypoStopsTheFileAndNamesTheColumnMeant() throws {
+        let file = try write("typo.csv", "key,title,kind,parties,signed\na1,Fine,mou,UM;york,2018\n")
+        let result = try CLIRunner.run(["import", "agreements", file, "--db", db])
+        XCTAssertEqual(result.status, 65)
+        XCTAssertTrue(result.stderr.hasPrefix("\(file):1: unknown column 'signed' (did you mean 'signed_on'?); the known columns are: "),
+                      result.stderr)
+        XCTAssertTrue(result.stderr.contains("partnerships: error: \(file): stopped at line 1 (above); nothing was written"),
+                      result.stderr)
+    }
+
     func testAMissingFileExitsWith66() throws {
         let result = try CLIRunner.run(["import", "agreements", folder.path("nowhere.csv"), "--db", db])
         XCTAssertEqual(result.status, 66)

@@ -165,6 +165,13 @@ final class ImportErrorTests: XCTestCase {
         let unknown = try registry.importText(.networks, "n.csv", "key,name,members,colour\nx,X,1,red\n")
         XCTAssertEqual(unknown.fatal?.description,
                        "\(registry.folder.path("n.csv")):1: unknown columns 'members', 'colour'; the known columns are: key, name, acronym, kind, scope, founded_on, stated_member_count, website, notes, source")
+        let typo = try registry.importText(.agreements, "a.csv", "key,title,kind,parties,signed,Expires\nx,X,mou,um;york,2020,2021\n")
+        XCTAssertEqual(typo.fatal?.message, "unknown columns 'signed' (did you mean 'signed_on'?), 'Expires' (did you mean "
+                       + "'expires_on'?); the known columns are: key, title, kind, parties, signed_on, effective_from, "
+                       + "expires_on, status, topics, source, notes")
+        let key = try registry.importText(.agreements, "a.json", #"[{"key": "x", "titel": "X", "kind": "mou", "parties": "um;york"}]"#)
+        XCTAssertEqual(key.errors.first?.message, "unknown key 'titel' (did you mean 'title'?); the known keys are: key, title, "
+                       + "kind, parties, signed_on, effective_from, expires_on, status, topics, source, notes")
         let missing = try registry.importText(.institutions, "i.csv", "key,name\nx,X\n")
         XCTAssertEqual(missing.fatal?.message, "the required column 'country' is missing from the header")
         let twice = try registry.importText(.institutions, "i2.csv", "name,country,Name\nx,NL,y\n")

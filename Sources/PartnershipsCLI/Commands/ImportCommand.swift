@@ -155,7 +155,7 @@ enum ImportReportPrinter {
     /// Exit 65 when the file was refused (or, in a dry run, would be).
     static func failure(of report: ImportReport, skipInvalid: Bool) -> CommandFailure? {
         if report.fatal != nil {
-            return CommandFailure("\(report.file) cannot be read past line \(report.fatal?.line ?? 0); nothing was written",
+            return CommandFailure("\(report.file): stopped at line \(report.fatal?.line ?? 0) (above); nothing was written",
                                   exitCode: ExitStatus.dataRejected)
         }
         guard report.errorCount > 0, !skipInvalid else { return nil }

@@ -55,7 +55,7 @@ enum ImportRORCommand {
         print("\(report.file): \(report.summaryLine)")
         if report.dryRun { print("dry run: nothing was written") }
         if report.fatal != nil {
-            throw CommandFailure("\(report.file) cannot be read past line \(report.fatal?.line ?? 0); nothing was written",
+            throw CommandFailure("\(report.file): stopped at line \(report.fatal?.line ?? 0) (above); nothing was written",
                                  exitCode: ExitStatus.dataRejected)
         }
         if report.errorCount > 0 {

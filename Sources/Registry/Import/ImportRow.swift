@@ -33,6 +33,16 @@ extension ImportColumn {
     }
 
     static var knownNames: String { names.joined(separator: ", ") }
+
+    /// Header names or JSON keys that are not columns, each with the column
+    /// probably meant: "'signed' (did you mean 'signed_on'?), 'comment'".
+    static func describeUnknown(_ unknown: [String]) -> String {
+        let shown = unknown.prefix(5).map { name in
+            let near = Suggestions.nearest(to: name, among: names, count: 1)
+            return near.first.map { "'\(name)' (did you mean '\($0)'?)" } ?? "'\(name)'"
+        }.joined(separator: ", ")
+        return shown + (unknown.count > 5 ? " and \(unknown.count - 5) more" : "")
+    }
 }
 
 /// One input record, mapped onto the columns of its kind: trimmed text, nil

@@ -83,10 +83,8 @@ final class CSVRecordSource<Column: ImportColumn>: RecordSource {
             header.append(name)
         }
         if !unknown.isEmpty {
-            let shown = unknown.prefix(5).map { "'\($0)'" }.joined(separator: ", ")
-            let more = unknown.count > 5 ? " and \(unknown.count - 5) more" : ""
             throw ImportFatal(line: reader.line, column: nil,
-                              message: "unknown \(unknown.count == 1 ? "column" : "columns") \(shown)\(more); the known columns are: \(Column.knownNames)")
+                              message: "unknown \(unknown.count == 1 ? "column" : "columns") \(Column.describeUnknown(unknown)); the known columns are: \(Column.knownNames)")
         }
         let missing = Column.allCases.filter { Column.required.contains($0) && !present[$0.rawValue] }
         if !missing.isEmpty {
@@ -187,9 +185,8 @@ final class JSONRecordSource<Column: ImportColumn>: RecordSource {
             }
         }
         if !unknown.isEmpty && !Column.acceptsOtherKeys {
-            let shown = unknown.prefix(5).map { "'\($0)'" }.joined(separator: ", ")
             check.fail(columnNamed: nil,
-                       "unknown \(unknown.count == 1 ? "key" : "keys") \(shown); the known keys are: \(Column.knownNames)")
+                       "unknown \(unknown.count == 1 ? "key" : "keys") \(Column.describeUnknown(unknown)); the known keys are: \(Column.knownNames)")
         }
         return true
     }
