@@ -13,7 +13,17 @@ final class SuggestionsTests: XCTestCase {
         XCTAssertEqual(Suggestions.nearest(to: "expire", among: reports), ["expiring"], "the same start")
         XCTAssertEqual(Suggestions.nearest(to: "members", among: reports), ["network-members"], "a part of the name")
         XCTAssertEqual(Suggestions.nearest(to: "overviews", among: reports), ["overview"])
-        XCTAssertEqual(Suggestions.nearest(to: "networks", among: reports), ["network-members", "shared-networks"])
+        XCTAssertEqual(Suggestions.nearest(to: "networks", among: reports), ["shared-networks", "network-members"],
+                       "names that hold the word before names that only start alike")
+    }
+
+    func testANearSpellingHidesNamesThatOnlyHoldTheText() {
+        let tables = ["agreements", "agreement_dates", "agreement_overview", "agreement_parties"]
+        XCTAssertEqual(Suggestions.nearest(to: "agreement", among: tables), ["agreements"])
+        XCTAssertEqual(Suggestions.nearest(to: "agreement_overveiw", among: tables), ["agreement_overview"],
+                       "at most three edits, however long the name")
+        XCTAssertEqual(Suggestions.nearest(to: "signed", among: ["signed_first", "signed_last", "signed_on"]),
+                       ["signed_on", "signed_last"], "the shorter first")
     }
 
     func testNothingNearGivesNothing() {

@@ -42,7 +42,7 @@ public final class QueryGuard {
                 throw QueryError.refused(.write(verb: keyword == "REPLACE" ? "INSERT" : keyword, table: "sqlite_schema"))
             }
             if error.extendedCode == SQLITE_MISUSE && error.message.hasPrefix("no SQL statement") { throw QueryError.empty }
-            throw QueryError.invalidSQL(message: error.message)
+            throw QueryError.invalidSQL(message: error.message + QuerySuggestions.hint(for: error.message, connection: connection))
         }
         // VACUUM (which can write a copy elsewhere with INTO) asks the
         // authorizer nothing; SQLite still knows it is not a read.

@@ -112,6 +112,22 @@ final class QueryGuardTests: XCTestCase {
         }
     }
 
+    /// A table, view or column typed wrong names the one probably meant,
+    /// from the registry's own schema.
+    func testUnknownTablesAndColumnsSuggestTheNameMeant() throws {
+        for (sql, expected) in [
+            ("SELECT * FROM agreement", "no such table: agreement; did you mean 'agreements'?"),
+            ("SELECT * FROM agreement_overveiw", "no such table: agreement_overveiw; did you mean 'agreement_overview'?"),
+            ("SELECT a.titel FROM agreements AS a", "no such column: a.titel; did you mean 'title'?"),
+            ("SELECT signed FROM agreements", "no such column: signed; did you mean 'signed_on' or 'signed_last'?"),
+            ("SELECT zzz FROM agreements", "no such column: zzz"),
+        ] {
+            XCTAssertThrowsError(try rows(sql), sql) { error in
+                XCTAssertEqual(error as? QueryError, .invalidSQL(message: expected))
+            }
+        }
+    }
+
     func testARunawayQueryStopsAtTheTimeout() throws {
         let started = Date()
         XCTAssertThrowsError(try rows("""
