@@ -73,7 +73,8 @@ final class ImportSession {
             if let rows = try? connection.rows(Self.countryNamesSQL) {
                 for row in rows {
                     guard let code = row[0].string, let label = row[1].string else { continue }
-                    names[NameKey.make(label)] = names[NameKey.make(label)] ?? code
+                    let key = NameKey.make(label)
+                    if names[key] == nil { names[key] = code }
                 }
             }
             countryNames = names
