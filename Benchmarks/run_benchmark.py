@@ -62,10 +62,12 @@ def build(binary):
     if binary:
         return binary
     print("building the release binary ...", file=sys.stderr)
-    subprocess.run(["swift", "build", "-c", "release", "--product", "partnerships"], cwd=ROOT, check=True,
-                   stdout=subprocess.DEVNULL)
-    path = subprocess.run(["swift", "build", "-c", "release", "--show-bin-path"], cwd=ROOT, check=True,
-                          capture_output=True, text=True).stdout.strip()
+    # As the README says to build it: the Swift runtime and Foundation linked
+    # in, which starts in about 4 ms instead of 7 and peaks 7 MiB lower.
+    subprocess.run(["swift", "build", "-c", "release", "--static-swift-stdlib", "--product", "partnerships"],
+                   cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+    path = subprocess.run(["swift", "build", "-c", "release", "--static-swift-stdlib", "--show-bin-path"], cwd=ROOT,
+                          check=True, capture_output=True, text=True).stdout.strip()
     return os.path.join(path, "partnerships")
 
 
