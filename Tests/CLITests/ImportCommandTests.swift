@@ -68,6 +68,22 @@ final class ImportCommandTests: XCTestCase {
         let result = try CLIRunner.run(["import", "agreements", folder.path("nowhere.csv"), "--db", db])
         XCTAssertEqual(result.status, 66)
         XCTAssertTrue(result.stderr.contains("there is no such file"), result.stderr)
+        // A wrong path is said first, not that its name gives no format.
+        let noName = try CLIRunner.run(["import", "agreements", folder.path("nowhere.txt"), "--db", db])
+        XCTAssertEqual(noName.status, 66)
+        XCTAssertTrue(noName.stderr.contains("there is no such file"), noName.stderr)
+    }
+
+    /// The kind in any letter case, and singular too.
+    func testTheKindMayBeSingularOrCapitalised() throws {
+        let file = try write("one.csv", "key,title,kind,parties\na1,First,mou,UM;york\n")
+        let singular = try CLIRunner.run(["import", "agreement", file, "--db", db, "--dry-run"])
+        XCTAssertEqual(singular.status, 0, singular.stderr)
+        XCTAssertTrue(singular.stdout.contains("1 row: 1 to insert"), singular.stdout)
+        let capitalised = try CLIRunner.run(["import", "Agreements", file, "--db", db, "--dry-run"])
+        XCTAssertEqual(capitalised.status, 0, capitalised.stderr)
+        let unknown = try CLIRunner.run(["import", "partners", file, "--db", db])
+        XCTAssertEqual(unknown.status, 64, unknown.stderr)
     }
 
     func testDryRunSkipInvalidAndRejects() throws {

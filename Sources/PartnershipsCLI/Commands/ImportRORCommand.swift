@@ -7,10 +7,12 @@ enum ImportTarget: ExpressibleByArgument, Equatable {
     case kind(ImportKind)
     case ror
 
+    /// In any letter case, and singular too (`import agreement new.csv`).
     init?(argument: String) {
-        if argument == "ror" {
+        let name = argument.lowercased()
+        if name == "ror" {
             self = .ror
-        } else if let kind = ImportKind(rawValue: argument) {
+        } else if let kind = ImportKind(rawValue: name) ?? ImportKind(rawValue: name + "s") {
             self = .kind(kind)
         } else {
             return nil

@@ -18,10 +18,11 @@ public enum Importer {
     /// missing file, an unknown format) or the database (busy, disk full).
     public static func importFile(_ kind: ImportKind, path: String, options: ImportOptions,
                                   connection: Connection) throws -> ImportReport {
+        // A path typed wrong is the first thing to say, before its format.
+        let source = try ByteSource.open(path: path, encoding: options.encoding)
         let format = try format(of: path, given: options.format)
         if options.rejectsPath != nil && !options.skipInvalid { throw ImportSetupError.rejectsWithoutSkip }
         if let rejects = options.rejectsPath { try RejectsWriter.checkCanCreate(path: rejects, inputPath: path) }
-        let source = try ByteSource.open(path: path, encoding: options.encoding)
         return try importSource(kind, source: source, format: format, options: options, connection: connection)
     }
 
