@@ -103,6 +103,16 @@ final class ReportCommandTests: XCTestCase {
             """)
     }
 
+    /// Report names and the values of --format in any letter case: the
+    /// same output as in lower case.
+    func testNamesAndFormatsInAnyLetterCase() throws {
+        let lower = try report(["overview", "--format", "json"])
+        XCTAssertEqual(lower.status, 0, lower.stderr)
+        let upper = try report(["Overview", "--format", "JSON"])
+        XCTAssertEqual(upper.status, 0, upper.stderr)
+        XCTAssertEqual(upper.stdout, lower.stdout)
+    }
+
     func testUnknownReportOrParameterIsAUsageErrorListingTheValidOnes() throws {
         let unknown = try report(["expire"])
         XCTAssertEqual(unknown.status, 64)

@@ -107,6 +107,8 @@ final class AuditorTests: XCTestCase {
     func testRulesAreSelectedByIdInTheirOwnOrderAndUnknownIdsAreRefused() throws {
         XCTAssertEqual(try AuditRules.select(["overlap", "retroactive"]).map(\.id), ["retroactive", "overlap"])
         XCTAssertEqual(try AuditRules.select([]).count, 12)
+        XCTAssertEqual(try AuditRules.select(["Overlap", "END-BEFORE-START"]).map(\.id), ["end-before-start", "overlap"],
+                       "ids in any letter case")
         XCTAssertThrowsError(try AuditRules.select(["retroactive", "expired"])) { error in
             XCTAssertEqual(error as? AuditError, .unknownRule("expired", valid: AuditRules.ids))
             XCTAssertEqual((error as? CategorizedError)?.category, .usage)

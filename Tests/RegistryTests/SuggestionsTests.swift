@@ -8,7 +8,7 @@ final class SuggestionsTests: XCTestCase {
 
     func testTyposPrefixesAndPartsFindTheName() {
         XCTAssertEqual(Suggestions.nearest(to: "overvew", among: reports), ["overview"], "one letter left out")
-        XCTAssertEqual(Suggestions.nearest(to: "Timeline", among: reports), [], "the name itself, in other case, is no typo")
+        XCTAssertEqual(Suggestions.nearest(to: "Timeline", among: reports), ["timeline"], "the name in other case")
         XCTAssertEqual(Suggestions.nearest(to: "TIMELNIE", among: reports), ["timeline"], "two letters swapped, any case")
         XCTAssertEqual(Suggestions.nearest(to: "expire", among: reports), ["expiring"], "the same start")
         XCTAssertEqual(Suggestions.nearest(to: "members", among: reports), ["network-members"], "a part of the name")

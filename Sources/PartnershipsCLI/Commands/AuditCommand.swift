@@ -3,7 +3,7 @@ import Foundation
 import Registry
 
 /// When `audit` exits with code 1.
-enum FailOn: String, CaseIterable, ExpressibleByArgument {
+enum FailOn: String, CaseIterable, CaseInsensitiveArgument {
     case error, warning, never
 
     var threshold: Severity? {

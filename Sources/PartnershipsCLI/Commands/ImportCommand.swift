@@ -2,8 +2,8 @@ import ArgumentParser
 import Foundation
 import Registry
 
-extension ImportKind: ExpressibleByArgument {}
-extension ImportFormat: ExpressibleByArgument {}
+extension ImportKind: CaseInsensitiveArgument {}
+extension ImportFormat: CaseInsensitiveArgument {}
 extension TextEncoding: ExpressibleByArgument {
     public init?(argument: String) {
         guard let encoding = TextEncoding.named(argument) else { return nil }

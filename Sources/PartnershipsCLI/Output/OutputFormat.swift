@@ -4,7 +4,7 @@ import ArgumentParser
 /// `tsv` is the CSV with tabs between fields: a spreadsheet in a locale whose
 /// list separator is a semicolon (Dutch, German, French) puts a comma CSV in
 /// one column, but splits tab-separated text into columns everywhere.
-public enum OutputFormat: String, CaseIterable, ExpressibleByArgument, Sendable {
+public enum OutputFormat: String, CaseIterable, CaseInsensitiveArgument, Sendable {
     case table, csv, tsv, json, markdown
 
     /// A table on a terminal; CSV when the output goes to a file or a pipe,

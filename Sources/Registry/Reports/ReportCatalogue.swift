@@ -57,9 +57,10 @@ public struct ReportCatalogue {
     }
 
     public func report(named name: String) throws -> ReportDefinition {
-        guard let report = reports.first(where: { $0.name == name }) else {
-            throw ReportError.unknownReport(name: name, available: reports.map(\.name))
-        }
-        return report
+        if let report = reports.first(where: { $0.name == name }) { return report }
+        // `Overview` is `overview`, when no other report differs only in case.
+        let sameLetters = reports.filter { $0.name.lowercased() == name.lowercased() }
+        if sameLetters.count == 1 { return sameLetters[0] }
+        throw ReportError.unknownReport(name: name, available: reports.map(\.name))
     }
 }

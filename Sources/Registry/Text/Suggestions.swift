@@ -15,7 +15,6 @@ public enum Suggestions {
         var found: [(rank: Int, name: String)] = []
         for name in names {
             let candidate = name.lowercased()
-            guard candidate != key else { continue }
             if let distance = EditDistance.distance(target, Array(candidate.unicodeScalars), limit: limit) {
                 found.append((distance, name))
             } else if (key.count >= 3 && candidate.contains(key)) || (candidate.count >= 3 && key.contains(candidate)) {
