@@ -45,8 +45,9 @@ def run(command, stdout=subprocess.DEVNULL, check=True, stdin=None):
     """Runs a child and returns (seconds, max RSS in MiB, exit status, stderr)."""
     # Write back what earlier steps left dirty (a freshly generated 150 MB
     # file, the registries of the size before), so that the kernel does not
-    # do it during this step (a 1M import run straight after its data was
-    # generated once took 14.2 s; 9.2-9.6 s otherwise).
+    # do it during this step. (It did not explain everything: the first 1M
+    # import of a run has still taken 13.5 s once, its repeats 10.3-10.4 s;
+    # hence --repeat.)
     os.sync()
     # stderr goes to a file, not a pipe, so a chatty child can never block on it.
     with tempfile.TemporaryFile() as errors:
