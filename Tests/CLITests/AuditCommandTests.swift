@@ -73,8 +73,10 @@ final class AuditCommandTests: XCTestCase {
         // Only the warning rule: no error.
         XCTAssertEqual(try audit(["--rule", "expired-but-active", "--fail-on", "error"]).status, 0)
         XCTAssertEqual(try audit(["--rule", "expired-but-active", "--fail-on", "warning"]).status, 1)
-        // Only info: never reaches a warning.
+        // Only info: never reaches a warning, but does reach info.
         XCTAssertEqual(try audit(["--rule", "retroactive", "--fail-on", "warning"]).status, 0)
+        XCTAssertEqual(try audit(["--rule", "retroactive", "--fail-on", "info"]).status, 1)
+        XCTAssertEqual(try audit(["--rule", "retroactive", "--fail-on", "Info"]).status, 1, "in any letter case")
     }
 
     func testCSVKeepsTheSummaryOnStderr() throws {

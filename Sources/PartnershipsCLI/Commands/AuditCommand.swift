@@ -4,12 +4,13 @@ import Registry
 
 /// When `audit` exits with code 1.
 enum FailOn: String, CaseIterable, CaseInsensitiveArgument {
-    case error, warning, never
+    case error, warning, info, never
 
     var threshold: Severity? {
         switch self {
         case .error: return .error
         case .warning: return .warning
+        case .info: return .info
         case .never: return nil
         }
     }
@@ -66,7 +67,7 @@ struct AuditCommand: ParsableCommand {
     @OptionGroup var outputOptions: OutputOptions
 
     @Option(name: .customLong("fail-on"), help: ArgumentHelp(
-        "Exit with code 1 when a finding is at or above this severity: error, warning or never.", valueName: "severity"))
+        "Exit with code 1 when a finding is at or above this severity: error, warning, info (any finding) or never.", valueName: "severity"))
     var failOn: FailOn = .error
 
     @Flag(name: .customLong("list-rules"), help: "List the rules: id, severity, default settings, what each checks.")
