@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import Registry
 
-extension ImportKind: CaseInsensitiveArgument {}
 extension ImportFormat: CaseInsensitiveArgument {}
 extension TextEncoding: ExpressibleByArgument {
     public init?(argument: String) {

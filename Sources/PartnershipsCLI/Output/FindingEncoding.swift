@@ -8,28 +8,29 @@ extension CSVWriter {
         var line: [UInt8] = []
         line.reserveCapacity(384)
         let separator = delimiter.rawValue
-        append(finding.severity.rawValue, delimiter: delimiter, to: &line)
+        let fields = delimiter.encoder
+        fields.append(finding.severity.rawValue, to: &line)
         line.append(separator)
-        append(finding.certainty.rawValue, delimiter: delimiter, to: &line)
+        fields.append(finding.certainty.rawValue, to: &line)
         line.append(separator)
-        append(finding.rule, delimiter: delimiter, to: &line)
+        fields.append(finding.rule, to: &line)
         line.append(separator)
-        append(finding.recordType.rawValue, delimiter: delimiter, to: &line)
+        fields.append(finding.recordType.rawValue, to: &line)
         line.append(separator)
-        append(finding.recordKey, delimiter: delimiter, to: &line)
+        fields.append(finding.recordKey, to: &line)
         line.append(separator)
-        append(finding.recordTitle, delimiter: delimiter, to: &line)
+        fields.append(finding.recordTitle, to: &line)
         line.append(separator)
-        if let date = finding.date { append(date, delimiter: delimiter, to: &line) }
+        if let date = finding.date { fields.append(date, to: &line) }
         line.append(separator)
-        appendDates(finding.dates, delimiter: delimiter, to: &line)
+        appendDates(finding.dates, fields: fields, to: &line)
         line.append(separator)
         if let related = finding.related {
-            append(related.type, delimiter: delimiter, to: &line)
+            fields.append(related.type, to: &line)
             line.append(separator)
-            append(related.key, delimiter: delimiter, to: &line)
+            fields.append(related.key, to: &line)
             line.append(separator)
-            append(related.title, delimiter: delimiter, to: &line)
+            fields.append(related.title, to: &line)
         } else {
             line.append(separator)
             line.append(separator)
@@ -37,7 +38,7 @@ extension CSVWriter {
         line.append(separator)
         if let days = finding.days { line.append(contentsOf: String(days).utf8) }
         line.append(separator)
-        append(finding.message, delimiter: delimiter, to: &line)
+        fields.append(finding.message, to: &line)
         line.append(0x0D)
         line.append(0x0A)
         return line
@@ -46,7 +47,7 @@ extension CSVWriter {
     /// The `dates` field, `Finding.datesText`, written straight into the line;
     /// written again, quoted, in the rare case that it must be (dates and
     /// their names never need it).
-    private static func appendDates(_ dates: [FindingDate], delimiter: Delimiter, to line: inout [UInt8]) {
+    private static func appendDates(_ dates: [FindingDate], fields: CSVFieldEncoder, to line: inout [UInt8]) {
         let start = line.count
         for (index, date) in dates.enumerated() {
             if index > 0 {
@@ -59,11 +60,11 @@ extension CSVWriter {
         }
         let plain = line.withUnsafeBytes { bytes -> Bool in
             guard let base = bytes.baseAddress, bytes.count > start else { return true }
-            return !needsQuotes(base + start, count: bytes.count - start, delimiter: delimiter)
+            return !fields.needsQuotes(base + start, count: bytes.count - start)
         }
         guard !plain else { return }
         line.removeSubrange(start...)
-        append(Finding.datesText(dates), delimiter: delimiter, to: &line)
+        fields.append(Finding.datesText(dates), to: &line)
     }
 }
 

@@ -207,7 +207,7 @@ public struct CSVWriter: ResultWriter {
         }
         for (index, column) in columns.enumerated() {
             if index > 0 { line.append(delimiter.rawValue) }
-            Self.append(column, delimiter: delimiter, to: &line)
+            delimiter.encoder.append(column, to: &line)
         }
         emitLine()
     }
@@ -240,8 +240,8 @@ public struct CSVWriter: ResultWriter {
             switch value {
             case .null: break
             case .integer(let v): line.append(contentsOf: String(v).utf8)
-            case .text(let v): append(v, delimiter: delimiter, to: &line)
-            default: append(text(value), delimiter: delimiter, to: &line)
+            case .text(let v): delimiter.encoder.append(v, to: &line)
+            default: delimiter.encoder.append(text(value), to: &line)
             }
         }
     }
@@ -257,7 +257,7 @@ public struct CSVWriter: ResultWriter {
                 line.append(contentsOf: String(number).utf8)
             } else if row.withText(at: index, { Self.append(validating: $0, delimiter: delimiter, to: &line) }) == nil {
                 let value = row.value(at: index)
-                if !value.isNull { Self.append(Self.text(value), delimiter: delimiter, to: &line) }
+                if !value.isNull { delimiter.encoder.append(Self.text(value), to: &line) }
             }
         }
         emitLine()
@@ -279,25 +279,14 @@ public struct CSVWriter: ResultWriter {
         delimiter.encoder.field(text)
     }
 
-    /// Appends one field, quoted when it must be (the project's one CSV
-    /// field encoder, which the import's rejects file uses too).
-    static func append(_ text: String, delimiter: Delimiter, to bytes: inout [UInt8]) {
-        delimiter.encoder.append(text, to: &bytes)
-    }
-
     /// Bytes from the database as they are when well-formed UTF-8; anything
     /// else through a String, which repairs it as the value path always has.
     static func append(validating utf8: UnsafeBufferPointer<UInt8>, delimiter: Delimiter, to bytes: inout [UInt8]) {
         if UTF8Validation.isValid(utf8) {
             delimiter.encoder.append(utf8: utf8, to: &bytes)
         } else {
-            append(String(decoding: utf8, as: UTF8.self), delimiter: delimiter, to: &bytes)
+            delimiter.encoder.append(String(decoding: utf8, as: UTF8.self), to: &bytes)
         }
-    }
-
-    /// True when the bytes hold the delimiter, a quote, CR or LF.
-    static func needsQuotes(_ bytes: UnsafeRawPointer, count: Int, delimiter: Delimiter) -> Bool {
-        delimiter.encoder.needsQuotes(bytes, count: count)
     }
 
     private mutating func emitLine() {

@@ -63,27 +63,12 @@ final class ImportSession {
         return loaded
     }
 
-    /// The ISO code of a country named in words, as `country_lookup` (0003)
-    /// has its names, ignoring case and accents; nil when none is. Read once,
-    /// at the first use: only a row with a wrong country asks.
-    func countryCode(named text: String) -> String? {
-        if countryNames == nil {
-            var names: [String: String] = [:]
-            // For a suggestion only: a registry without the view gives none.
-            if let rows = try? connection.rows(Self.countryNamesSQL) {
-                for row in rows {
-                    guard let code = row[0].string, let label = row[1].string else { continue }
-                    let key = NameKey.make(label)
-                    if names[key] == nil { names[key] = code }
-                }
-            }
-            countryNames = names
-        }
-        return countryNames?[NameKey.make(text)]
-    }
+    /// The ISO code of a country named in words (`CountryNames`); nil when
+    /// none is. Read at the first use: only a row with a wrong country asks.
+    func countryCode(named text: String) -> String? { countryNames?.code(for: text) }
 
-    static let countryNamesSQL = "SELECT code, label FROM country_lookup"
-    private var countryNames: [String: String]?
+    /// For a suggestion only: a registry whose names cannot be read gives none.
+    private lazy var countryNames: CountryNames? = try? CountryNames(connection: connection)
 
     func networks() throws -> ReferenceDirectory {
         if let networkDirectory { return networkDirectory }

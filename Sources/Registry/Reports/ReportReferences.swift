@@ -27,7 +27,7 @@ enum ReportReferences {
             }
         }
         if case .text(let text)? = values["country"] {
-            guard let code = try connection.scalar(countrySQL, [text.trimmingCharacters(in: .whitespaces)])?.string else {
+            guard let code = try CountryNames(connection: connection).code(for: text) else {
                 throw ReportError.unresolvedReference(
                     parameter: "country", value: text,
                     problem: "unknown country '\(text)'; give an ISO 3166-1 code (NL, GB) or an English name")
@@ -38,5 +38,4 @@ enum ReportReferences {
 
     static let institutionKeySQL = "SELECT 1 FROM institutions WHERE key = ?"
     static let networkKeySQL = "SELECT 1 FROM networks WHERE key = ?"
-    static let countrySQL = "SELECT code FROM country_lookup WHERE label = ? COLLATE NOCASE LIMIT 1"
 }

@@ -17,39 +17,29 @@ import Database
 /// row with the same key is an error, see `TouchedRows`), so the update and
 /// delete triggers, which stay, never meet an unindexed row.
 final class DeferredSearchFill {
-    /// The SQL of one full-text index and the table it indexes.
+    /// A table and its full-text index (migration 0003): the index's rows
+    /// are the table's rows by id, its columns some of the table's, and the
+    /// trigger `<table>_search_insert` feeds it row by row.
     struct SearchIndex {
-        let trigger: String
-        let triggerSQL = "SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = ?1"
-        let dropTriggerSQL: String
-        let lastIDSQL: String
+        let table: String
+        let fts: String
+        let columns: [String]
+
+        var trigger: String { "\(table)_search_insert" }
+        static let triggerSQL = "SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = ?1"
+        var dropTriggerSQL: String { "DROP TRIGGER \(trigger)" }
+        var lastIDSQL: String { "SELECT coalesce(max(id), 0) FROM \(table)" }
         /// What the trigger would have done for each row above `?1`, in one statement.
-        let fillSQL: String
-        let automergeSQL: String
-        let setAutomergeSQL: String
+        var fillSQL: String {
+            let list = columns.joined(separator: ", ")
+            return "INSERT INTO \(fts) (rowid, \(list)) SELECT id, \(list) FROM \(table) WHERE id > ?1 ORDER BY id"
+        }
+        var automergeSQL: String { "SELECT v FROM \(fts)_config WHERE k = 'automerge'" }
+        var setAutomergeSQL: String { "INSERT INTO \(fts) (\(fts), rank) VALUES ('automerge', ?1)" }
     }
 
-    static let agreements = SearchIndex(
-        trigger: "agreements_search_insert",
-        dropTriggerSQL: "DROP TRIGGER agreements_search_insert",
-        lastIDSQL: "SELECT coalesce(max(id), 0) FROM agreements",
-        fillSQL: """
-            INSERT INTO agreement_search (rowid, title, notes)
-            SELECT id, title, notes FROM agreements WHERE id > ?1 ORDER BY id
-            """,
-        automergeSQL: "SELECT v FROM agreement_search_config WHERE k = 'automerge'",
-        setAutomergeSQL: "INSERT INTO agreement_search (agreement_search, rank) VALUES ('automerge', ?1)")
-
-    static let news = SearchIndex(
-        trigger: "news_items_search_insert",
-        dropTriggerSQL: "DROP TRIGGER news_items_search_insert",
-        lastIDSQL: "SELECT coalesce(max(id), 0) FROM news_items",
-        fillSQL: """
-            INSERT INTO news_search (rowid, title, summary)
-            SELECT id, title, summary FROM news_items WHERE id > ?1 ORDER BY id
-            """,
-        automergeSQL: "SELECT v FROM news_search_config WHERE k = 'automerge'",
-        setAutomergeSQL: "INSERT INTO news_search (news_search, rank) VALUES ('automerge', ?1)")
+    static let agreements = SearchIndex(table: "agreements", fts: "agreement_search", columns: ["title", "notes"])
+    static let news = SearchIndex(table: "news_items", fts: "news_search", columns: ["title", "summary"])
 
     /// FTS5 merges the segments it writes once `automerge` of them (4 by
     /// default) are on one level. A fill of a million rows writes hundreds of
@@ -92,7 +82,7 @@ final class DeferredSearchFill {
     func setAsideOnceRowsAreInserted() throws {
         guard inserted, case .waiting = state else { return }
         state = .done
-        guard let createTrigger = try connection.scalar(index.triggerSQL, [index.trigger])?.string else { return }
+        guard let createTrigger = try connection.scalar(SearchIndex.triggerSQL, [index.trigger])?.string else { return }
         let baseline = try connection.scalar(index.lastIDSQL)?.int64 ?? 0
         try connection.execute(index.dropTriggerSQL)
         state = .setAside(baseline: baseline, createTrigger: createTrigger)

@@ -81,6 +81,12 @@ final class BuiltInReportTests: XCTestCase {
         XCTAssertEqual(try fixture.run("agreements", ["institution": "universite de liege"]).rows.map { $0[0] },
                        try fixture.run("agreements", ["institution": "Université de Liège"]).rows.map { $0[0] })
         XCTAssertFalse(try fixture.run("agreements", ["institution": "universite de liege"]).rows.isEmpty)
+        // A country likewise, by code or name, as an import's country check finds it.
+        let belgium = try fixture.run("agreements", ["country": "BE"]).rows
+        XCTAssertFalse(belgium.isEmpty)
+        for name in ["be", "BEL", "Belgium", "belgie", "  België "] {
+            XCTAssertEqual(try fixture.run("agreements", ["country": name]).rows, belgium, name)
+        }
         // A name that matches nothing is an error that names what was meant, never an empty answer.
         for (parameter, value, expected) in [("institution", "nobody", "unknown institution 'nobody'"),
                                              ("institution", "Universite de Leige", "did you mean 'Université de Liège'"),

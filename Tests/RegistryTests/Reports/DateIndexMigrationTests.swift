@@ -1,18 +1,15 @@
 import Database
 @testable import Registry
-import TestSupport
 import XCTest
 
 /// Migration 0008: the date indexes of 0003 leave out the agreements without
 /// that date, and every date range still reads them.
 final class DateIndexMigrationTests: XCTestCase {
-    private var directory: TemporaryDirectory!
-    private var connection: Connection!
+    private var fixture: RegistryFixture!
+    private var connection: Connection { fixture.connection }
 
     override func setUpWithError() throws {
-        directory = try TemporaryDirectory()
-        connection = try RegistryDatabase.open(path: directory.path("registry.sqlite"), access: .create)
-        try RegistryDatabase.migrator().migrateUp(connection)
+        fixture = try RegistryFixture()
         try connection.execute("""
             INSERT INTO agreements (id, key, title, kind, status, signed_on, effective_from, expires_on) VALUES
                 (1, 'year', 't', 'mou', 'active', '2020', NULL, '2025'),
@@ -23,10 +20,7 @@ final class DateIndexMigrationTests: XCTestCase {
             """)
     }
 
-    override func tearDown() {
-        connection = nil
-        directory = nil
-    }
+    override func tearDown() { fixture = nil }
 
     /// Entries in an index, counted on its pages (in an index b-tree,
     /// interior cells are entries too).

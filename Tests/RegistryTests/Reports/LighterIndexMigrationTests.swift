@@ -1,19 +1,16 @@
 import Database
 @testable import Registry
-import TestSupport
 import XCTest
 
 /// Migration 0009: agreements_kind_status keeps only the agreements that are
 /// not active, and the two partial audit indexes keep the same agreements
 /// with cheaper conditions; `overview` still counts everything from indexes.
 final class LighterIndexMigrationTests: XCTestCase {
-    private var directory: TemporaryDirectory!
-    private var connection: Connection!
+    private var fixture: RegistryFixture!
+    private var connection: Connection { fixture.connection }
 
     override func setUpWithError() throws {
-        directory = try TemporaryDirectory()
-        connection = try RegistryDatabase.open(path: directory.path("registry.sqlite"), access: .create)
-        try RegistryDatabase.migrator().migrateUp(connection)
+        fixture = try RegistryFixture()
         // 300 agreements: every kind and status, dates at the three precisions
         // or missing, some expiring before they were signed or took effect and
         // some taking effect before they were signed.
@@ -37,10 +34,7 @@ final class LighterIndexMigrationTests: XCTestCase {
             """)
     }
 
-    override func tearDown() {
-        connection = nil
-        directory = nil
-    }
+    override func tearDown() { fixture = nil }
 
     /// Entries in an index: in an index b-tree, interior cells are entries too.
     private func entries(_ index: String) throws -> Int64 {
