@@ -16,10 +16,26 @@ let package = Package(
     targets: [
         .systemLibrary(
             name: "CSQLite",
-            pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"])]
         ),
-        .target(name: "Database", dependencies: ["CSQLite"]),
+        .target(
+            name: "Database",
+            dependencies: ["CSQLite"],
+            linkerSettings: [
+                // SQLite from the static archive of libsqlite3-dev rather than its
+                // shared library: the same sources and version, but Debian builds
+                // them as separate files, and in the shared library every call from
+                // one of SQLite's files into another goes through the PLT. Linked
+                // directly, a 1M-row import runs about 5% faster (README,
+                // Performance), and the binary needs no libsqlite3.so.
+                // Whole-archive, because these flags come before the objects on
+                // the link line, where a plain archive would contribute nothing.
+                // (The module map of CSQLite names no library, so nothing links
+                // the shared one.)
+                .unsafeFlags(["-Xlinker", "--whole-archive", "-Xlinker", "-l:libsqlite3.a", "-Xlinker", "--no-whole-archive"],
+                             .when(platforms: [.linux])),
+            ]
+        ),
         .target(name: "Registry", dependencies: ["Database"]),
         .target(
             name: "PartnershipsCLI",

@@ -1,6 +1,9 @@
 #ifndef PARTNERSHIPS_CSQLITE_SHIM_H
 #define PARTNERSHIPS_CSQLITE_SHIM_H
 
+#if defined(__has_include) && !__has_include(<sqlite3.h>)
+#error "sqlite3.h not found: install SQLite's development files (Debian, Ubuntu: apt-get install libsqlite3-dev)"
+#endif
 #include <sqlite3.h>
 #ifdef __GLIBC__
 #include <malloc.h>
