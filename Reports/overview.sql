@@ -2,40 +2,10 @@
 -- description: What the registry holds: institutions, networks, memberships, agreements by kind and status, news by year and language, appointments.
 --
 -- One row per count: section, item, detail (agreements: the status; news:
--- the language) and count. Each other total is its own `SELECT count(*)`,
--- which SQLite answers without reading every row.
-WITH RECURSIVE
-    -- Agreements are counted per kind and status as index ranges (fast),
-    -- not by grouping a million rows (slow). The active ones from
-    -- agreements_party_set (kind first, active only: `status = 'active'` in
-    -- so many words, or SQLite would not read that partial index), the
-    -- others from agreements_kind_status (migration 0009: the agreements
-    -- that are not active); the kinds, and the statuses of each kind, are
-    -- found one seek each.
-    active_kinds (kind) AS (
-        SELECT min(kind) FROM agreements WHERE status = 'active'
-        UNION ALL
-        SELECT (SELECT min(kind) FROM agreements WHERE status = 'active' AND kind > active_kinds.kind)
-        FROM active_kinds WHERE kind IS NOT NULL),
-    other_kinds (kind) AS (
-        SELECT min(kind) FROM agreements WHERE status <> 'active'
-        UNION ALL
-        SELECT (SELECT min(kind) FROM agreements WHERE status <> 'active' AND kind > other_kinds.kind)
-        FROM other_kinds WHERE kind IS NOT NULL),
-    other_statuses (kind, status) AS (
-        SELECT kind, (SELECT min(status) FROM agreements a WHERE a.status <> 'active' AND a.kind = other_kinds.kind)
-        FROM other_kinds WHERE kind IS NOT NULL
-        UNION ALL
-        SELECT kind, (SELECT min(status) FROM agreements a
-                      WHERE a.status <> 'active' AND a.kind = other_statuses.kind AND a.status > other_statuses.status)
-        FROM other_statuses WHERE status IS NOT NULL),
-    agreement_counts (kind, status, count) AS MATERIALIZED (
-        SELECT kind, 'active', (SELECT count(*) FROM agreements a WHERE a.status = 'active' AND a.kind = active_kinds.kind)
-        FROM active_kinds WHERE kind IS NOT NULL
-        UNION ALL
-        SELECT kind, status, (SELECT count(*) FROM agreements a
-                              WHERE a.status <> 'active' AND a.kind = other_statuses.kind AND a.status = other_statuses.status)
-        FROM other_statuses WHERE status IS NOT NULL)
+-- the language) and count. Agreements per kind and status come from
+-- agreement_tallies (migration 0010), which triggers keep up to date: a few
+-- dozen rows to read, not a million. Each other total is its own
+-- `SELECT count(*)`, which SQLite answers without reading every row.
 SELECT section, item, detail, count
 FROM (
     SELECT 1 AS part, 'institutions' AS section, 'all' AS item, NULL AS detail, (SELECT count(*) FROM institutions) AS count
@@ -45,10 +15,10 @@ FROM (
     SELECT 3, 'memberships', 'all', NULL, (SELECT count(*) FROM memberships)
     UNION ALL
     -- Every agreement has one kind and one status (both NOT NULL), so the
-    -- counts per kind and status add up to all of them: no index to read.
-    SELECT 4, 'agreements', 'all', NULL, (SELECT coalesce(sum(count), 0) FROM agreement_counts)
+    -- counts per kind and status add up to all of them.
+    SELECT 4, 'agreements', 'all', NULL, (SELECT coalesce(sum(count), 0) FROM agreement_tallies)
     UNION ALL
-    SELECT 5, 'agreements', kind, status, count FROM agreement_counts WHERE count > 0
+    SELECT 5, 'agreements', kind, status, count FROM agreement_tallies WHERE count > 0
     UNION ALL
     SELECT 6, 'news items', 'all', NULL, (SELECT count(*) FROM news_items)
     UNION ALL

@@ -1,13 +1,13 @@
 import Database
 
 /// The indexes migration 0003 puts on `agreements` for the reports (dates
-/// as periods, kind and status). Kept up row by row they make a large
+/// as periods). Kept up row by row they make a large
 /// import slower, because every new row lands somewhere random in each of
 /// them; built once after the load they cost much less. The full-text
 /// triggers stay in place either way, so search is never out of step.
 public enum ReportIndexes {
     public static let deferrable = [
-        "agreements_signed_start", "agreements_effective_start", "agreements_expires_end", "agreements_kind_status",
+        "agreements_signed_start", "agreements_effective_start", "agreements_expires_end",
     ]
 
     public struct NotInTransaction: CategorizedError {

@@ -28,6 +28,8 @@ final class AgreementImporter: RowImporter {
         let partiesEnd: Int
         let present: ImportRowPresence
         let warnings: [RowCheck.Problem]
+        let kind: AgreementKind
+        let status: AgreementStatus
     }
 
     static let batchSize = 64
@@ -49,6 +51,7 @@ final class AgreementImporter: RowImporter {
     private var nextIndexDecisionRow: Int?
     private var bulkLoad: AgreementBulkLoad?
     private let searchFill: DeferredSearchFill
+    private let tallies: DeferredTallies
     private(set) var indexesDeferred = false
 
     init(session: ImportSession) throws {
@@ -58,6 +61,7 @@ final class AgreementImporter: RowImporter {
         repository = try AgreementRepository(session.connection)
         touched = try TouchedRows(connection: session.connection, table: "agreements")
         searchFill = DeferredSearchFill(DeferredSearchFill.agreements, connection: session.connection)
+        tallies = DeferredTallies(connection: session.connection)
         batching = session.batchWrites
         batch.reserveCapacity(Self.batchSize)
     }
@@ -117,7 +121,8 @@ final class AgreementImporter: RowImporter {
             }
             batchParties.append(contentsOf: parties)
             batch.append(Waiting(line: row.line, partiesEnd: batchParties.count,
-                                 present: prepared.presence ?? ImportRowPresence(row.present), warnings: check.warnings))
+                                 present: prepared.presence ?? ImportRowPresence(row.present), warnings: check.warnings,
+                                 kind: kind, status: status))
             check.warnings.removeAll()
             if batch.count == Self.batchSize { try flush() }
             return .deferred
@@ -125,6 +130,7 @@ final class AgreementImporter: RowImporter {
         let record = makeRecord()
         if let id = try repository.insertIfNew(record, parties: parties) {
             searchFill.rowsInserted()
+            tallies.rowInserted(kind, status)
             pending = (id, key, title)
             return .inserted
         }
@@ -202,6 +208,7 @@ final class AgreementImporter: RowImporter {
                 if session.tracksAgreementTitles {
                     session.agreementWritten(id: id, key: rows.key(of: index), title: rows.title(of: index))
                 }
+                tallies.inserted(row.kind, row.status)
                 finished.append(DeferredRow(line: row.line, outcome: .inserted, check: RowCheck(warnings: row.warnings)))
             } else {
                 finishOne(index, waiting, rows, parties)
@@ -222,6 +229,7 @@ final class AgreementImporter: RowImporter {
         do {
             if let id = try repository.insertIfNew(record, parties: partyIDs) {
                 searchFill.rowsInserted()
+                tallies.inserted(row.kind, row.status)
                 session.agreementWritten(id: id, key: record.key, title: record.title)
                 outcome = .inserted
             } else {
@@ -246,6 +254,7 @@ final class AgreementImporter: RowImporter {
             bulkLoad = nil
         } else {
             try searchFill.restore()
+            try tallies.restore()
             try endBulkLoad()
         }
     }
@@ -300,12 +309,15 @@ final class AgreementImporter: RowImporter {
     func rowKept() throws {
         if let (id, key, title) = pending { session.agreementWritten(id: id, key: key, title: title) }
         pending = nil
+        tallies.rowKept()
         try searchFill.setAsideOnceRowsAreInserted()
+        try tallies.setAsideOnceRowsAreInserted()
     }
 
     func rowUndone() {
         pending = nil
         searchFill.rowsUndone()
+        tallies.rowUndone()
     }
 
     /// A key from what identifies an agreement without one: the same inputs
