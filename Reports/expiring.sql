@@ -17,6 +17,12 @@ SELECT
 FROM agreement_overview a
 WHERE a.expires_end BETWEEN :as_of AND date(:as_of, printf('%+d days', :within_days))
   AND :as_of BETWEEN a.in_force_from AND a.in_force_until
+  -- The same agreements, as SQLite can find them in agreements_active_expiry
+  -- (0007): only an active agreement is in force, and an expiry that ends
+  -- in the range is written in the as-of year or later, and on or before
+  -- the range's last day (migration 0011 says why).
+  AND a.status = 'active'
+  AND a.expires_on BETWEEN substr(:as_of, 1, 4) AND date(:as_of, printf('%+d days', :within_days))
   AND (:institution IS NULL OR EXISTS (
         SELECT 1 FROM agreement_parties p
         WHERE p.agreement_id = a.id

@@ -15,6 +15,17 @@ WITH
                      date(:as_of, '-1 year', '+1 day')),
             coalesce(CASE length(:to) WHEN 4 THEN :to || '-12-31' WHEN 7 THEN date(:to || '-01', '+1 month', '-1 day') ELSE :to END,
                      :as_of)),
+    -- The same days as ranges of dates as written, which the indexes hold
+    -- (migration 0011): a start on or after first_day is written on or
+    -- after first_day, or its month or year where first_day begins one; an
+    -- end on or after first_day is written in first_day's year or later;
+    -- either on or before last_day is written on or before it.
+    written (first_day, last_day, starts_from, ends_from) AS (
+        SELECT first_day, last_day,
+               CASE WHEN substr(first_day, 6) = '01-01' THEN substr(first_day, 1, 4)
+                    WHEN substr(first_day, 9) = '01' THEN substr(first_day, 1, 7) ELSE first_day END,
+               substr(first_day, 1, 4)
+        FROM bounds),
     chosen AS (
         SELECT institution_id FROM institution_lookup WHERE label = :institution COLLATE NOCASE),
     -- The chosen institution's agreements (none needed without one).
@@ -22,15 +33,18 @@ WITH
         SELECT agreement_id FROM agreement_parties WHERE institution_id IN chosen),
     events (day, date, event, key, title, detail) AS (
         SELECT a.signed_start, a.signed_on, 'signed', a.key, a.title, a.kind
-        FROM bounds b JOIN agreement_periods a ON a.signed_start BETWEEN b.first_day AND b.last_day
+        FROM written b JOIN agreement_periods a ON a.signed_on BETWEEN b.starts_from AND b.last_day
+                                           AND a.signed_start BETWEEN b.first_day AND b.last_day
         WHERE :institution IS NULL OR a.id IN theirs
         UNION ALL
         SELECT a.effective_start, a.effective_from, 'takes effect', a.key, a.title, a.kind
-        FROM bounds b JOIN agreement_periods a ON a.effective_start BETWEEN b.first_day AND b.last_day
+        FROM written b JOIN agreement_periods a ON a.effective_from BETWEEN b.starts_from AND b.last_day
+                                           AND a.effective_start BETWEEN b.first_day AND b.last_day
         WHERE :institution IS NULL OR a.id IN theirs
         UNION ALL
         SELECT a.expires_end, a.expires_on, 'expires', a.key, a.title, a.kind
-        FROM bounds b JOIN agreement_periods a ON a.expires_end BETWEEN b.first_day AND b.last_day
+        FROM written b JOIN agreement_periods a ON a.expires_on BETWEEN b.ends_from AND b.last_day
+                                           AND a.expires_end BETWEEN b.first_day AND b.last_day
         WHERE :institution IS NULL OR a.id IN theirs
         UNION ALL
         SELECT n.published_start, n.published_on, 'news', n.key, n.title, n.language

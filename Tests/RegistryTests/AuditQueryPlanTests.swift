@@ -42,20 +42,19 @@ final class AuditQueryPlanTests: XCTestCase {
         for plan in [expiringSoon, noExpiry] { XCTAssertFalse(plan.contains("TEMP B-TREE"), plan) }
     }
 
-    /// It reads the signing dates from the as-of year on (migration 0007
-    /// dropped the plain signed_on index) and sorts only the agreements of
-    /// one first day of signing at a time, never all it found.
-    func testSignedInFutureWalksTheSigningStartIndexAndSortsOnlyWithinADay() throws {
+    /// It reads the signing dates from the as-of year on, in the order it
+    /// reports them (migration 0011: the index on signed_on as written), and
+    /// sorts nothing.
+    func testSignedInFutureWalksTheSigningDateIndexWithoutSorting() throws {
         let plan = try plan("signed-in-future")
-        XCTAssertTrue(plan.contains("USING INDEX agreements_signed_start (<expr>>?)"), plan)
-        XCTAssertTrue(plan.contains("USE TEMP B-TREE FOR RIGHT PART OF ORDER BY"), plan)
-        XCTAssertFalse(plan.contains("USE TEMP B-TREE FOR ORDER BY"), plan)
+        XCTAssertTrue(plan.contains("USING INDEX agreements_signed_on (signed_on>?)"), plan)
+        XCTAssertFalse(plan.contains("TEMP B-TREE"), plan)
     }
 
     /// The earliest signing date comes from the first entry of an index, not a scan.
     func testBeforeEstablishedFindsTheEarliestSigningInTheIndex() throws {
         let plan = try plan("before-established")
-        XCTAssertTrue(plan.contains("SEARCH agreements USING INDEX agreements_signed_start"), plan)
+        XCTAssertTrue(plan.contains("SEARCH agreements USING COVERING INDEX agreements_signed_on"), plan)
         XCTAssertFalse(plan.contains("SCAN agreements"), plan)
     }
 

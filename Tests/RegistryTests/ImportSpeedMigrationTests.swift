@@ -54,7 +54,7 @@ final class ImportSpeedMigrationTests: XCTestCase {
         try agreement(title: "Liège exchange")
         XCTAssertEqual(try names("agreement_search_docsize"), [])
         XCTAssertEqual(try names("news_search_docsize"), ["news_search_docsize"])
-        XCTAssertEqual(try names("agreements_s%"), ["agreements_signed_start"])
+        XCTAssertEqual(try names("agreements_s%"), ["agreements_signed_on"], "migration 0011")
         XCTAssertEqual(try names("agreements_active_expiry"), ["agreements_active_expiry"])
 
         try RegistryDatabase.migrator().migrateDown(registry.connection, to: 6)

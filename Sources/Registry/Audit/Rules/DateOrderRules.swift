@@ -21,15 +21,17 @@ extension AuditRules {
                         ELSE 'effective_from'
                     END,
                     a.expires_last, a.signed_first, a.effective_first                         -- 8, 9, 10
-                FROM agreement_dates AS a
-                WHERE a.expires_on IS NOT NULL
+                FROM agreements AS r INDEXED BY agreements_end_before_start
+                JOIN agreement_dates AS a ON a.id = r.id
+                WHERE r.expires_on IS NOT NULL
                   -- Cheap test first: a date can only be before another if its year is not
                   -- later. The condition of the partial index agreements_end_before_start
-                  -- (migration 0009), word for word, so that the rule reads just that index.
-                  AND (CAST(a.expires_on AS INTEGER) <= CAST(a.signed_on AS INTEGER)
-                       OR CAST(a.expires_on AS INTEGER) <= CAST(a.effective_from AS INTEGER))
+                  -- (migration 0009), word for word, so that the rule reads just that index
+                  -- (named, because agreements_expires_on of 0011 gives the same order).
+                  AND (CAST(r.expires_on AS INTEGER) <= CAST(r.signed_on AS INTEGER)
+                       OR CAST(r.expires_on AS INTEGER) <= CAST(r.effective_from AS INTEGER))
                   AND (a.expires_first < a.signed_last OR a.expires_first < a.effective_last)
-                ORDER BY a.expires_on, a.id
+                ORDER BY r.expires_on, r.id
                 """,
                 describe: { row, _ in
                     let signed = row.string(7) == "signed_on"

@@ -11,14 +11,14 @@ extension AuditRules {
         defaultSettings: "",
         queries: [
             // Institutions drive: the subquery skips those established before the
-            // earliest signing date in the registry (with real data, nearly all).
-            // It asks for the earliest first day of signing, which
-            // agreements_signed_start (0003) gives at once: an agreement is
-            // reported only when its signed_first is before established_last.
-            // The index holds only agreements with a signing date (0008), and
-            // SQLite reads it only for a query that excludes the others: the
-            // range `> ''` does (every date is text after ''), while
-            // `IS NOT NULL` on the view's column does not convince it.
+            // earliest signing date in the registry (with real data, nearly all):
+            // an agreement is reported only when its signed_first is before
+            // established_last. The earliest signing date as written, which
+            // agreements_signed_on (0011) gives at once, has the earliest first
+            // day too (a date's first day never decreases as the written date
+            // grows). The index holds only agreements with a signing date, and
+            // SQLite reads it for a query that excludes the others: the range
+            // `> ''` does (every date is text after '').
             RuleQuery(recordType: .agreement, sql: """
                 SELECT
                     coalesce(a.signed_last < i.established_first, 0) AS certain,
@@ -29,7 +29,10 @@ extension AuditRules {
                 CROSS JOIN agreement_parties AS ap ON ap.institution_id = i.id
                 CROSS JOIN agreement_dates AS a ON a.id = ap.agreement_id
                 WHERE i.established IS NOT NULL
-                  AND i.established_last > (SELECT min(signed_first) FROM agreement_dates WHERE signed_first > '')
+                  AND i.established_last > (
+                        SELECT CASE length(earliest) WHEN 4 THEN earliest || '-01-01' WHEN 7 THEN earliest || '-01'
+                                   ELSE earliest END
+                        FROM (SELECT min(signed_on) AS earliest FROM agreements WHERE signed_on > ''))
                   AND a.signed_on < i.established_last
                   AND a.signed_first < i.established_last
                 ORDER BY a.signed_on, a.id, i.id

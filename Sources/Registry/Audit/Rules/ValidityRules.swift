@@ -162,15 +162,11 @@ extension AuditRules {
             """,
         defaultSettings: "",
         queries: [
-            // Walks agreements_signed_start (0003: signed_first, the first day of
-            // signed_on) from the as-of year on: a signing date with a day after
-            // the as-of date is not in an earlier year. Ordering by signed_first
-            // first, then signed_on, gives the order of signed_on itself (a date
-            // and its first day agree on year, month and day as far as the date
-            // goes; of two dates with the same first day, the less precise one
-            // sorts first in both), so SQLite sorts only the rows of one first
-            // day at a time, not every match. `+a.status`: the status test is
-            // left to the table row, so the planner keeps to that index.
+            // Walks agreements_signed_on (0011) from the as-of year on: a
+            // signing date with a day after the as-of date is not written in
+            // an earlier year, and the index holds the dates in the order of
+            // signed_on itself. `+a.status`: the status test is left to the
+            // table row, so the planner keeps to that index.
             RuleQuery(recordType: .agreement, sql: """
                 SELECT
                     coalesce(a.signed_first > :as_of, 0) AS certain,
@@ -178,9 +174,9 @@ extension AuditRules {
                     a.signed_on, a.signed_first, a.signed_last                              -- 4, 5, 6
                 FROM agreement_dates AS a
                 WHERE +a.status = 'active'
-                  AND a.signed_first >= substr(:as_of, 1, 4)
+                  AND a.signed_on >= substr(:as_of, 1, 4)
                   AND a.signed_last > :as_of
-                ORDER BY a.signed_first, a.signed_on, a.id
+                ORDER BY a.signed_on, a.id
                 """,
                 describe: { row, settings in
                     let signed = row.string(4)
