@@ -88,12 +88,21 @@ final class ImportCrashAndConcurrencyTests: XCTestCase {
             XCTAssertEqual(try count("SELECT count(*) FROM agreement_parties"), beforeParties, "no party rows left behind")
         }
         XCTAssertEqual(try count("SELECT count(*) FROM pragma_foreign_key_check"), 0)
+        // The tallies (migration 0010), which the import counts itself with
+        // their insert trigger set aside, say what the table holds.
+        let talliesWrong = """
+            SELECT count(*) FROM (SELECT kind, status, count FROM agreement_tallies WHERE count > 0
+                                  EXCEPT SELECT kind, status, count(*) FROM agreements GROUP BY kind, status)
+            """
+        XCTAssertEqual(try count(talliesWrong), 0)
+        XCTAssertEqual(try count("SELECT coalesce(sum(count), 0) FROM agreement_tallies"), after)
 
         // The registry works normally afterwards: the same file imports whole.
         let again = try CLIRunner.run(["import", "agreements", try writeAgreements("small.csv", prefix: "small", count: 100),
                                        "--db", registry])
         XCTAssertEqual(again.status, 0, again.stderr)
         XCTAssertEqual(try count("SELECT count(*) FROM agreements WHERE key LIKE 'small-%'"), 100)
+        XCTAssertEqual(try count(talliesWrong), 0)
     }
 
     // MARK: Two writers

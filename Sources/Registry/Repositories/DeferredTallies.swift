@@ -12,7 +12,7 @@ import Database
 /// the trigger, rows after by this object. Updates and deletes keep their
 /// triggers, so a row this import changes is counted by them.
 final class DeferredTallies {
-    static let trigger = "agreements_tally_insert"
+    static let triggerSQL = "SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = 'agreements_tally_insert'"
     static let dropTriggerSQL = "DROP TRIGGER agreements_tally_insert"
     static let addSQL = """
         INSERT INTO agreement_tallies (kind, status, count) VALUES (?1, ?2, ?3)
@@ -27,7 +27,7 @@ final class DeferredTallies {
 
     private let connection: Connection
     private var state = State.waiting
-    private var inserted = false
+    private var sawInsert = false
     /// Per kind and status: `kind index * statuses + status index`.
     private var counts = [Int](repeating: 0, count: DeferredTallies.kinds.count * DeferredTallies.statuses.count)
     /// A row inserted inside its savepoint, counted once it is kept.
@@ -52,13 +52,13 @@ final class DeferredTallies {
     /// A row written outside any row savepoint (a batch): it stays unless
     /// the whole import is rolled back.
     func inserted(_ kind: AgreementKind, _ status: AgreementStatus) {
-        inserted = true
+        sawInsert = true
         if countsHere { counts[Self.slot(kind, status)] += 1 }
     }
 
     /// A row written inside its savepoint: counted by `rowKept()`.
     func rowInserted(_ kind: AgreementKind, _ status: AgreementStatus) {
-        inserted = true
+        sawInsert = true
         pending = countsHere ? Self.slot(kind, status) : nil
     }
 
@@ -77,10 +77,9 @@ final class DeferredTallies {
     /// drops the insert trigger. An import that inserts nothing leaves the
     /// schema untouched. A registry without the trigger is left as it is.
     func setAsideOnceRowsAreInserted() throws {
-        guard inserted, case .waiting = state else { return }
+        guard sawInsert, case .waiting = state else { return }
         state = .done
-        guard let createTrigger = try connection.scalar(DeferredSearchFill.SearchIndex.triggerSQL, [Self.trigger])?.string
-        else { return }
+        guard let createTrigger = try connection.scalar(Self.triggerSQL)?.string else { return }
         try connection.execute(Self.dropTriggerSQL)
         state = .setAside(createTrigger: createTrigger)
     }
