@@ -113,6 +113,32 @@ final class ReportCommandTests: XCTestCase {
         XCTAssertEqual(upper.stdout, lower.stdout)
     }
 
+    /// `from` and `to` are dates and a `_days` parameter counts days, in
+    /// any report: a wrong one is a usage error that says what is expected,
+    /// never an empty report.
+    func testDateRangesAndDayCountsAreCheckedBeforeTheReportRuns() throws {
+        let month = try report(["timeline", "--param", "from=2025-13"])
+        XCTAssertEqual(month.status, 64)
+        XCTAssertEqual(month.stdout, "", "no header of an empty answer")
+        XCTAssertEqual(month.stderr, "partnerships: error: --param from=2025-13: expected a date as YYYY, YYYY-MM or "
+                       + "YYYY-MM-DD, such as 2025 or 2025-03-01\n")
+        let swapped = try report(["timeline", "--param", "from=2025-06", "--param", "to=2024"])
+        XCTAssertEqual(swapped.status, 64)
+        XCTAssertEqual(swapped.stderr, "partnerships: error: --param to=2024: expected a date not before from=2025-06; "
+                       + "are the two swapped?\n")
+        let negative = try report(["expiring", "--param", "within_days=-30"])
+        XCTAssertEqual(negative.status, 64)
+        XCTAssertEqual(negative.stderr, "partnerships: error: --param within_days=-30: expected a number of days, 0 or more\n")
+
+        // A range within one month or year, a single day, and 0 days are fine.
+        for arguments in [["timeline", "--param", "from=2019-10", "--param", "to=2019"],
+                          ["timeline", "--param", "from=2019-10-15", "--param", "to=2019-10-15"],
+                          ["expiring", "--param", "within_days=0"]] {
+            let fine = try report(arguments)
+            XCTAssertEqual(fine.status, 0, "\(arguments): \(fine.stderr)")
+        }
+    }
+
     func testUnknownReportOrParameterIsAUsageErrorListingTheValidOnes() throws {
         let unknown = try report(["expire"])
         XCTAssertEqual(unknown.status, 64)

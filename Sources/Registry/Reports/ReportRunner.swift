@@ -90,6 +90,7 @@ public enum ReportRunner {
                                 guard queryGuard: QueryGuard) throws -> Statement {
         guard ReportDate.isValidDay(asOf) else { throw ReportError.invalidAsOf(value: asOf) }
         var values = try values(for: report, arguments: arguments)
+        try ReportRanges.check(values)
         let statement = try prepare(report, guard: queryGuard)
         try ReportReferences.resolve(&values, connection: queryGuard.connection)
         values[ReportParser.asOfParameter] = .text(asOf)
