@@ -11,11 +11,21 @@ final class DeferredIndexes {
         ORDER BY name
         """
 
+    /// Outside a transaction the indexes could stay dropped for good.
+    struct NotInTransaction: CategorizedError {
+        var category: ErrorCategory { .internal }
+        var description: String {
+            "DeferredIndexes must run inside a transaction, so that the indexes come back whatever happens"
+        }
+    }
+
     private let connection: Connection
     private var dropped: [(name: String, sql: String)] = []
 
     /// Drops the table's indexes (not its primary key or UNIQUE constraints).
+    /// Only inside a transaction, whose rollback brings them back.
     init(connection: Connection, table: String) throws {
+        guard connection.isInTransaction else { throw NotInTransaction() }
         self.connection = connection
         for row in try connection.rows(Self.indexesSQL, [table]) {
             guard let name = row[0].string, let sql = row[1].string else { continue }

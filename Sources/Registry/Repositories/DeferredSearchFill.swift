@@ -26,8 +26,6 @@ final class DeferredSearchFill {
         let columns: [String]
 
         var trigger: String { "\(table)_search_insert" }
-        static let triggerSQL = "SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = ?1"
-        var dropTriggerSQL: String { "DROP TRIGGER \(trigger)" }
         var lastIDSQL: String { "SELECT coalesce(max(id), 0) FROM \(table)" }
         /// What the trigger would have done for each row above `?1`, in one statement.
         var fillSQL: String {
@@ -51,56 +49,46 @@ final class DeferredSearchFill {
     static let bulkAutomerge: Int64 = 16
     static let defaultAutomerge: Int64 = 4
 
-    private enum State {
-        case waiting
-        case setAside(baseline: Int64, createTrigger: String)
-        case done
-    }
-
     private let index: SearchIndex
     private let connection: Connection
-    private var state = State.waiting
-    private var inserted = false
+    private var trigger: SetAsideTrigger
+    /// The last id before the trigger was set aside: rows above it are filled at the end.
+    private var baseline: Int64 = 0
 
     init(_ index: SearchIndex, connection: Connection) {
         self.index = index
         self.connection = connection
+        trigger = SetAsideTrigger(index.trigger)
     }
 
     /// The import inserted rows, which the trigger indexed (called inside
     /// the row's savepoint, if any).
-    func rowsInserted() { inserted = true }
+    func rowsInserted() { trigger.rowsInserted() }
 
     /// The row's writes were rolled back to its savepoint.
-    func rowsUndone() { inserted = false }
+    func rowsUndone() { trigger.rowsUndone() }
 
-    /// Where no row savepoint is open (after a row is kept): once
-    /// the import has inserted rows, drops the trigger, and later rows wait
-    /// for `restore()`. Not earlier: an import that inserts nothing (a file
-    /// imported again) leaves the schema untouched; and not inside a row's
-    /// savepoint, whose rollback would bring the trigger back unnoticed.
+    /// Where no row savepoint is open (after a row is kept): once the import
+    /// has inserted rows, drops the trigger (`SetAsideTrigger`), and later
+    /// rows wait for `restore()`.
     func setAsideOnceRowsAreInserted() throws {
-        guard inserted, case .waiting = state else { return }
-        state = .done
-        guard let createTrigger = try connection.scalar(SearchIndex.triggerSQL, [index.trigger])?.string else { return }
-        let baseline = try connection.scalar(index.lastIDSQL)?.int64 ?? 0
-        try connection.execute(index.dropTriggerSQL)
-        state = .setAside(baseline: baseline, createTrigger: createTrigger)
+        guard try trigger.setAsideOnceRowsAreInserted(on: connection) else { return }
+        baseline = try connection.scalar(index.lastIDSQL)?.int64 ?? 0
     }
 
     /// Indexes the rows written since the trigger was dropped and creates it
     /// again. Not needed before a rollback, which brings the trigger back.
     func restore() throws {
-        guard case .setAside(let baseline, let createTrigger) = state else { return }
-        state = .done
-        let automerge = try connection.scalar(index.automergeSQL)?.int64 ?? Self.defaultAutomerge
-        try connection.execute(index.setAutomergeSQL, [Self.bulkAutomerge])
-        // The same small cache as for the index sorts (the import's peak
-        // memory stays flat): the index's pages are written once, in order.
-        try connection.withSmallCache(kibibytes: DeferredIndexes.sortCacheKiB) {
-            try connection.prepare(index.fillSQL).execute { try $0.bind(int64: baseline, at: 1) }
+        let (connection, index, baseline) = (self.connection, self.index, self.baseline)
+        try trigger.restore(on: connection) {
+            let automerge = try connection.scalar(index.automergeSQL)?.int64 ?? Self.defaultAutomerge
+            try connection.execute(index.setAutomergeSQL, [Self.bulkAutomerge])
+            // The same small cache as for the index sorts (the import's peak
+            // memory stays flat): the index's pages are written once, in order.
+            try connection.withSmallCache(kibibytes: DeferredIndexes.sortCacheKiB) {
+                try connection.prepare(index.fillSQL).execute { try $0.bind(int64: baseline, at: 1) }
+            }
+            try connection.execute(index.setAutomergeSQL, [automerge])
         }
-        try connection.execute(index.setAutomergeSQL, [automerge])
-        try connection.execute(createTrigger)
     }
 }

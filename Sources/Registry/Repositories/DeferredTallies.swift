@@ -4,30 +4,18 @@ import Database
 /// counted here and added once before the import commits, instead of by the
 /// insert trigger row by row (a statement per row: 1.2 s at a million).
 ///
-/// As with `DeferredSearchFill`, the trigger is dropped inside the import's
-/// transaction once rows are being inserted, and never inside a row's
-/// savepoint, whose rollback would bring it back unnoticed; a rollback of
-/// the import (a failed row, a dry run, a killed process) brings it back
-/// with everything else. Rows inserted before it is dropped were counted by
-/// the trigger, rows after by this object. Updates and deletes keep their
-/// triggers, so a row this import changes is counted by them.
+/// The trigger is set aside as the search index's is (`SetAsideTrigger`):
+/// rows inserted before it is dropped were counted by the trigger, rows
+/// after by this object. Updates and deletes keep their triggers, so a row
+/// this import changes is counted by them.
 final class DeferredTallies {
-    static let triggerSQL = "SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = 'agreements_tally_insert'"
-    static let dropTriggerSQL = "DROP TRIGGER agreements_tally_insert"
     static let addSQL = """
         INSERT INTO agreement_tallies (kind, status, count) VALUES (?1, ?2, ?3)
         ON CONFLICT (kind, status) DO UPDATE SET count = count + excluded.count
         """
 
-    private enum State {
-        case waiting
-        case setAside(createTrigger: String)
-        case done
-    }
-
     private let connection: Connection
-    private var state = State.waiting
-    private var sawInsert = false
+    private var trigger = SetAsideTrigger("agreements_tally_insert")
     /// Per kind and status: `kind index * statuses + status index`.
     private var counts = [Int](repeating: 0, count: DeferredTallies.kinds.count * DeferredTallies.statuses.count)
     /// A row inserted inside its savepoint, counted once it is kept.
@@ -44,22 +32,17 @@ final class DeferredTallies {
         (kinds.firstIndex(of: kind) ?? 0) * statuses.count + (statuses.firstIndex(of: status) ?? 0)
     }
 
-    private var countsHere: Bool {
-        if case .setAside = state { return true }
-        return false
-    }
-
     /// A row written outside any row savepoint (a batch): it stays unless
     /// the whole import is rolled back.
     func inserted(_ kind: AgreementKind, _ status: AgreementStatus) {
-        sawInsert = true
-        if countsHere { counts[Self.slot(kind, status)] += 1 }
+        trigger.rowsInserted()
+        if trigger.isSetAside { counts[Self.slot(kind, status)] += 1 }
     }
 
     /// A row written inside its savepoint: counted by `rowKept()`.
     func rowInserted(_ kind: AgreementKind, _ status: AgreementStatus) {
-        sawInsert = true
-        pending = countsHere ? Self.slot(kind, status) : nil
+        trigger.rowsInserted()
+        pending = trigger.isSetAside ? Self.slot(kind, status) : nil
     }
 
     /// The row's savepoint is released (or there is none).
@@ -71,36 +54,32 @@ final class DeferredTallies {
     /// The row's writes were rolled back to its savepoint.
     func rowUndone() {
         pending = nil
+        trigger.rowsUndone()
     }
 
-    /// Where no row savepoint is open: once the import has inserted rows,
-    /// drops the insert trigger. An import that inserts nothing leaves the
-    /// schema untouched. A registry without the trigger is left as it is.
+    /// Where no row savepoint is open: drops the insert trigger once the
+    /// import has inserted rows.
     func setAsideOnceRowsAreInserted() throws {
-        guard sawInsert, case .waiting = state else { return }
-        state = .done
-        guard let createTrigger = try connection.scalar(Self.triggerSQL)?.string else { return }
-        try connection.execute(Self.dropTriggerSQL)
-        state = .setAside(createTrigger: createTrigger)
+        _ = try trigger.setAsideOnceRowsAreInserted(on: connection)
     }
 
     /// Adds the counts and creates the trigger again. Not needed before a
     /// rollback, which brings the trigger back.
     func restore() throws {
-        guard case .setAside(let createTrigger) = state else { return }
-        state = .done
-        let add = try connection.prepare(Self.addSQL)
-        for (kindIndex, kind) in Self.kinds.enumerated() {
-            for (statusIndex, status) in Self.statuses.enumerated() {
-                let count = counts[kindIndex * Self.statuses.count + statusIndex]
-                guard count > 0 else { continue }
-                try add.execute {
-                    try $0.bind(text: kind.rawValue, at: 1)
-                    try $0.bind(text: status.rawValue, at: 2)
-                    try $0.bind(int64: Int64(count), at: 3)
+        let (connection, counts) = (self.connection, self.counts)
+        try trigger.restore(on: connection) {
+            let add = try connection.prepare(Self.addSQL)
+            for (kindIndex, kind) in Self.kinds.enumerated() {
+                for (statusIndex, status) in Self.statuses.enumerated() {
+                    let count = counts[kindIndex * Self.statuses.count + statusIndex]
+                    guard count > 0 else { continue }
+                    try add.execute {
+                        try $0.bind(text: kind.rawValue, at: 1)
+                        try $0.bind(text: status.rawValue, at: 2)
+                        try $0.bind(int64: Int64(count), at: 3)
+                    }
                 }
             }
         }
-        try connection.execute(createTrigger)
     }
 }
