@@ -9,6 +9,10 @@ public enum IntegerPragma: String, Sendable, CaseIterable {
     case userVersion = "user_version"
     case applicationID = "application_id"
     case threads = "threads"
+    /// Takes effect only on a database with no page yet (or at a VACUUM outside WAL).
+    case pageSize = "page_size"
+    /// Read only.
+    case pageCount = "page_count"
 }
 
 extension Connection {

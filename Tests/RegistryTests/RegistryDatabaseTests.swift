@@ -18,6 +18,29 @@ final class RegistryDatabaseTests: XCTestCase {
                        Int64(try RegistryDatabase.embeddedMigrations().last?.version ?? -1))
     }
 
+    /// New registries get 8 KiB pages (faster large imports); a registry
+    /// made with SQLite's 4 KiB keeps them, and opens, migrates and imports as before.
+    func testNewRegistriesUse8KiBPagesAndOldOnesKeepTheirs() throws {
+        let fresh = try RegistryDatabase.open(path: folder.path("new.sqlite"), access: .create)
+        try RegistryDatabase.migrator().migrateUp(fresh)
+        XCTAssertEqual(try fresh.scalar("PRAGMA page_size")?.int64, 8192)
+        XCTAssertEqual(try fresh.scalar("PRAGMA journal_mode")?.string, "wal")
+
+        let oldPath = folder.path("old.sqlite")
+        do {
+            let old = try Connection(path: oldPath, configuration: .init(walMode: true))
+            try old.execute("PRAGMA application_id = \(RegistryDatabase.applicationID)")
+            XCTAssertEqual(try old.scalar("PRAGMA page_size")?.int64, 4096)
+        }
+        let reopened = try RegistryDatabase.open(path: oldPath, access: .create)
+        try RegistryDatabase.migrator().migrateUp(reopened)
+        XCTAssertEqual(try reopened.scalar("PRAGMA page_size")?.int64, 4096)
+        XCTAssertEqual(try reopened.scalar("PRAGMA integrity_check")?.string, "ok")
+        let report = try Importer.importData(.institutions, data: Data("key,name,country\num,Maastricht University,NL\n".utf8),
+                                             name: "i.csv", format: .csv, options: ImportOptions(), connection: reopened)
+        XCTAssertEqual(report.inserted, 1)
+    }
+
     func testAnotherApplicationsDatabaseIsRefusedUntouched() throws {
         let path = folder.path("other.sqlite")
         do {

@@ -46,6 +46,7 @@ public enum RegistryDatabase {
             // SQLite quietly opens a write-protected file read-only; a command
             // that writes must stop here, before it has done half its work.
             if access != .read && connection.isReadOnly { throw RegistryError.readOnly(path: path) }
+            if access == .create { try choosePageSize(connection) }
         })
         do {
             return try Connection(path: path, configuration: configuration)
@@ -55,6 +56,23 @@ public enum RegistryDatabase {
                                                     || error.primaryCode == SQLITE_PERM {
             throw RegistryError.cannotOpen(path: path, reason: explainCannotOpen(path: path, access: access, error: error))
         }
+    }
+
+    /// The page size of a new registry, in bytes. Only a file with no page
+    /// yet takes it (before the switch to WAL, after which SQLite keeps the
+    /// size it has); an existing registry keeps its own.
+    ///
+    /// 8 KiB rather than SQLite's 4: a large import reads the agreements
+    /// table once per index it builds and copies every page through the WAL
+    /// twice, a system call per page each time. At a million agreements,
+    /// alternating with 4 KiB on one machine, imports took 5% less time, the
+    /// reports as long or less, the audit about as long (README,
+    /// Performance); 16 KiB made the audit 10% slower.
+    public static let newPageSize: Int64 = 8192
+
+    static func choosePageSize(_ connection: Connection) throws {
+        guard try connection.pragma(.pageCount) == 0 else { return }
+        try connection.setPragma(.pageSize, to: newPageSize)
     }
 
     /// A file is ours when it carries our application_id, or is still empty.
