@@ -62,47 +62,68 @@ final class ImportCrashAndConcurrencyTests: XCTestCase {
     // MARK: Crash safety
 
     func testAnImportKilledWhileWritingLeavesAllOrNothingOfIt() throws {
-        let rows = 60_000
-        let file = try writeAgreements("big.csv", prefix: "big", count: rows)
+        let walBefore = ChildProcess.fileSize(registry + "-wal")
+        try killImport(rows: 60_000, when: "it has written 1 MB to the WAL") {
+            ChildProcess.fileSize(self.registry + "-wal") > walBefore + 1_000_000
+        }
+    }
+
+    /// While it builds its indexes, a large import writes zeros past the end
+    /// of the database file, where the checkpoint will put its pages
+    /// (`FileGrowthPrefill`); nothing else grows that file before the commit.
+    func testAnImportKilledWhileItGrowsTheFileLeavesAllOrNothingOfIt() throws {
+        let fileBefore = ChildProcess.fileSize(registry)
+        try killImport(rows: 60_000, when: "the database file has grown") {
+            ChildProcess.fileSize(self.registry) > fileBefore + 65_536
+        }
+    }
+
+    /// Starts an import of `rows` generated agreements, kills it with
+    /// SIGKILL once `started` holds, and checks that the registry is whole
+    /// and holds all of that import or none of it.
+    private func killImport(rows: Int, when moment: String, started: () -> Bool,
+                            file: StaticString = #filePath, line: UInt = #line) throws {
+        let input = try writeAgreements("big.csv", prefix: "big", count: rows)
         let before = try count("SELECT count(*) FROM agreements")
         let beforeParties = try count("SELECT count(*) FROM agreement_parties")
         let schemaBefore = try schema()
-        let walBefore = ChildProcess.fileSize(registry + "-wal")
 
-        let child = try ChildProcess(["import", "agreements", file, "--db", registry])
-        let writing = ChildProcess.poll(timeout: 60) { ChildProcess.fileSize(self.registry + "-wal") > walBefore + 1_000_000 }
+        let child = try ChildProcess(["import", "agreements", input, "--db", registry])
+        let reached = ChildProcess.poll(timeout: 60, started)
         child.kill(SIGKILL)
         let outcome = child.wait()
-        XCTAssertTrue(writing, "the import never started writing")
-        XCTAssertEqual(outcome.reason, .uncaughtSignal, "killed before it finished: \(outcome.stderr.suffix(500))")
+        XCTAssertTrue(reached, "the import never got as far as \(moment)", file: file, line: line)
+        XCTAssertEqual(outcome.reason, .uncaughtSignal, "killed before it finished: \(outcome.stderr.suffix(500))",
+                       file: file, line: line)
 
-        XCTAssertEqual(try Connection(path: registry).scalar("PRAGMA integrity_check")?.string, "ok")
+        XCTAssertEqual(try Connection(path: registry).scalar("PRAGMA integrity_check")?.string, "ok", file: file, line: line)
         // A large import sets the indexes and the search trigger aside inside
         // its transaction: killed, it leaves them as they were.
-        XCTAssertEqual(try schema(), schemaBefore)
+        XCTAssertEqual(try schema(), schemaBefore, file: file, line: line)
         let after = try count("SELECT count(*) FROM agreements")
         let imported = try count("SELECT count(*) FROM agreements WHERE key LIKE 'big-%'")
-        XCTAssertTrue(imported == 0 || imported == Int64(rows), "all or none, found \(imported) of \(rows)")
-        XCTAssertEqual(after, before + imported)
+        XCTAssertTrue(imported == 0 || imported == Int64(rows), "all or none, found \(imported) of \(rows)", file: file, line: line)
+        XCTAssertEqual(after, before + imported, file: file, line: line)
         if imported == 0 {
-            XCTAssertEqual(try count("SELECT count(*) FROM agreement_parties"), beforeParties, "no party rows left behind")
+            XCTAssertEqual(try count("SELECT count(*) FROM agreement_parties"), beforeParties, "no party rows left behind",
+                           file: file, line: line)
         }
-        XCTAssertEqual(try count("SELECT count(*) FROM pragma_foreign_key_check"), 0)
+        XCTAssertEqual(try count("SELECT count(*) FROM pragma_foreign_key_check"), 0, file: file, line: line)
         // The tallies (migration 0010), which the import counts itself with
         // their insert trigger set aside, say what the table holds.
         let talliesWrong = """
             SELECT count(*) FROM (SELECT kind, status, count FROM agreement_tallies WHERE count > 0
                                   EXCEPT SELECT kind, status, count(*) FROM agreements GROUP BY kind, status)
             """
-        XCTAssertEqual(try count(talliesWrong), 0)
-        XCTAssertEqual(try count("SELECT coalesce(sum(count), 0) FROM agreement_tallies"), after)
+        XCTAssertEqual(try count(talliesWrong), 0, file: file, line: line)
+        XCTAssertEqual(try count("SELECT coalesce(sum(count), 0) FROM agreement_tallies"), after, file: file, line: line)
 
         // The registry works normally afterwards: the same file imports whole.
         let again = try CLIRunner.run(["import", "agreements", try writeAgreements("small.csv", prefix: "small", count: 100),
                                        "--db", registry])
-        XCTAssertEqual(again.status, 0, again.stderr)
-        XCTAssertEqual(try count("SELECT count(*) FROM agreements WHERE key LIKE 'small-%'"), 100)
-        XCTAssertEqual(try count(talliesWrong), 0)
+        XCTAssertEqual(again.status, 0, again.stderr, file: file, line: line)
+        XCTAssertEqual(try count("SELECT count(*) FROM agreements WHERE key LIKE 'small-%'"), 100, file: file, line: line)
+        XCTAssertEqual(try count(talliesWrong), 0, file: file, line: line)
     }
 
     // MARK: Two writers

@@ -45,6 +45,25 @@ final class AgreementBulkLoadTests: XCTestCase {
         return lines.joined(separator: "\n") + "\n"
     }
 
+    /// The file grown ahead of the checkpoint (`FileGrowthPrefill`): after
+    /// the import, the file is exactly the database, which checks out whole.
+    func testALargeImportLeavesTheFileExactlyAsLongAsTheDatabase() throws {
+        let path = registry.path
+        func fileSize() throws -> Int64 {
+            (try FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.int64Value ?? -1
+        }
+        let report = try registry.importText(.agreements, "big.csv", agreements(3_000, prefix: "g", word: "Glaciology"),
+                                             options: largeImport)
+        XCTAssertTrue(report.indexesDeferred)
+        XCTAssertEqual(report.inserted, 3_000)
+        let pages = try registry.int("PRAGMA page_count") ?? 0, pageSize = try registry.int("PRAGMA page_size") ?? 0
+        try registry.connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        XCTAssertEqual(try fileSize(), pages * pageSize)
+        XCTAssertEqual(try registry.string("PRAGMA integrity_check"), "ok")
+        XCTAssertEqual(try searchCount("glaciology"), 3_000)
+        assertSearchIndexInStep()
+    }
+
     func testInputOfUnknownSizeDefersOnceItHasShownItselfLarge() throws {
         // As standard input is read: no size to estimate the rows from.
         // At least 500 rows still to come, as the real threshold is 5,000: more

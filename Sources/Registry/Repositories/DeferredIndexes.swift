@@ -41,7 +41,8 @@ final class DeferredIndexes {
     /// cache while sorting keeps the peak memory of a large import flat (the
     /// sorter spills to temporary files instead), and the memory the bulk
     /// load's cache held is given back first.
-    func restore() throws {
+    /// `built` runs after each index is created.
+    func restore(afterEach built: () throws -> Void = {}) throws {
         let pending = dropped
         dropped = []
         guard !pending.isEmpty else { return }
@@ -50,7 +51,10 @@ final class DeferredIndexes {
             // memory (with temp_store = MEMORY, SQLite's sorter never spills).
             try connection.withPragma(.tempStore, setTo: Self.tempStoreFile) {
                 try connection.withPragma(.threads, setTo: 2) {
-                    for index in pending { try connection.execute(index.sql) }
+                    for index in pending {
+                        try connection.execute(index.sql)
+                        try built()
+                    }
                 }
             }
         }

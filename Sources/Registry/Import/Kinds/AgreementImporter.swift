@@ -253,6 +253,7 @@ final class AgreementImporter: RowImporter {
             // them first would be work thrown away (seconds for a large file).
             bulkLoad = nil
         } else {
+            try bulkLoad?.startFilePrefill()
             try searchFill.restore()
             try tallies.restore()
             try endBulkLoad()
