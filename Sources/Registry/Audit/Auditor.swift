@@ -116,15 +116,15 @@ public final class Auditor {
     }
 
     /// The audit reads views and columns that migration 0004 adds, and the
-    /// indexes of 0006 and 0007.
+    /// indexes of 0006 and 0007 (those 0012 dropped it does without).
     static func checkSchema(_ connection: Connection) throws {
         let present = try connection.scalar("""
             SELECT count(*) FROM sqlite_schema
             WHERE name IN ('agreement_dates', 'membership_dates', 'appointment_dates', 'news_item_dates',
                            'institution_dates', 'institution_successors', 'agreements_party_set',
-                           'agreements_end_before_start', 'agreements_retroactive', 'agreements_active_expiry')
+                           'agreements_active_expiry')
             """)?.int64 ?? 0
-        guard present < 10 else { return }
+        guard present < 8 else { return }
         let pending = (try? RegistryDatabase.migrator().status(of: connection).pending.count) ?? 1
         throw RegistryError.needsMigration(path: connection.path, pending: max(pending, 1))
     }

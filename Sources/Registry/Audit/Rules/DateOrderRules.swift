@@ -21,13 +21,13 @@ extension AuditRules {
                         ELSE 'effective_from'
                     END,
                     a.expires_last, a.signed_first, a.effective_first                         -- 8, 9, 10
-                FROM agreements AS r INDEXED BY agreements_end_before_start
+                FROM agreements AS r NOT INDEXED
                 JOIN agreement_dates AS a ON a.id = r.id
                 WHERE r.expires_on IS NOT NULL
                   -- Cheap test first: a date can only be before another if its year is not
-                  -- later. The condition of the partial index agreements_end_before_start
-                  -- (migration 0009), word for word, so that the rule reads just that index
-                  -- (named, because agreements_expires_on of 0011 gives the same order).
+                  -- later (the cast of '2024-05-01' to an integer is 2024). One pass over the
+                  -- table, and a sort of the few per cent that pass (migration 0012): walking
+                  -- agreements_expires_on instead would look up most agreements one by one.
                   AND (CAST(r.expires_on AS INTEGER) <= CAST(r.signed_on AS INTEGER)
                        OR CAST(r.expires_on AS INTEGER) <= CAST(r.effective_from AS INTEGER))
                   AND (a.expires_first < a.signed_last OR a.expires_first < a.effective_last)
@@ -126,17 +126,16 @@ extension AuditRules {
             """,
         defaultSettings: "",
         queries: [
-            // The WHERE clause is the one of the partial index agreements_retroactive
-            // (migrations 0006, 0009), word for word, so that the query reads just that
-            // index, in order; the index holds every column the query reads.
-            // (Over the table, not agreement_dates: through the view, SQLite does
-            // not see that it is the index's condition.)
+            // One pass over the table and a sort of the few per cent that pass
+            // (migration 0012 dropped the partial index agreements_retroactive);
+            // walking agreements_effective_from instead would look up 40% of the
+            // agreements one by one.
             RuleQuery(recordType: .agreement, sql: """
                 SELECT
                     coalesce(\(effectiveLast) < \(signedFirst), 0) AS certain,
                     r.effective_from AS sort_date, r.key, r.title,
                     r.signed_on, r.effective_from, \(effectiveLast), \(signedFirst)      -- 4, 5, 6, 7
-                FROM agreements AS r
+                FROM agreements AS r NOT INDEXED
                 WHERE r.effective_from IS NOT NULL AND r.signed_on IS NOT NULL
                   AND CASE length(r.effective_from) WHEN 4 THEN r.effective_from || '-01-01'
                           WHEN 7 THEN r.effective_from || '-01' ELSE r.effective_from END
