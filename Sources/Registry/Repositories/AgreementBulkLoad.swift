@@ -23,7 +23,7 @@ final class AgreementBulkLoad {
         indexes = try Self.tables.map { try DeferredIndexes(connection: connection, table: $0) }
     }
 
-    deinit { prefill?.finish() }
+    deinit { stopFilePrefill() }
 
     /// From here to the commit, the file is grown ahead of the checkpoint on
     /// another thread, as far as the database has grown (the rows so far,
@@ -35,13 +35,18 @@ final class AgreementBulkLoad {
         prefill?.extend(toPages: pages)
     }
 
+    /// Stops the prefill (and waits for its thread). Before the transaction
+    /// ends, whichever way: after it, another connection's pages may go where
+    /// the zeros would.
+    func stopFilePrefill() {
+        prefill?.finish()
+        prefill = nil
+    }
+
     /// Creates the indexes again. Once only. The prefill stops before this
     /// returns, so that nothing but the checkpoint writes the file after it.
     func restore() throws {
-        defer {
-            prefill?.finish()
-            prefill = nil
-        }
+        defer { stopFilePrefill() }
         try extendPrefill()
         let pending = indexes
         indexes = []

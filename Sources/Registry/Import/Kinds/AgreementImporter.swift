@@ -254,9 +254,15 @@ final class AgreementImporter: RowImporter {
             bulkLoad = nil
         } else {
             try bulkLoad?.startFilePrefill()
-            try searchFill.restore()
-            try tallies.restore()
-            try endBulkLoad()
+            do {
+                try searchFill.restore()
+                try tallies.restore()
+                try endBulkLoad()
+            } catch {
+                // The rollback to come must find the file's growth stopped.
+                bulkLoad?.stopFilePrefill()
+                throw error
+            }
         }
     }
 
