@@ -16,7 +16,8 @@ import Foundation
 /// are written while the connection's thread still builds indexes, on the
 /// core it leaves partly idle, in 64 KiB writes.
 ///
-/// Safe because the zeros go only where nothing else writes meanwhile: from
+/// Safe, in WAL mode only, because the zeros go only where nothing else
+/// writes meanwhile: from
 /// the database size at `start` (the caller's transaction has already begun,
 /// so every page at or above it is one of its own new pages, whose contents
 /// live in the WAL until the checkpoint after its commit) up to the size the
@@ -57,6 +58,13 @@ public final class FileGrowthPrefill: @unchecked Sendable {
     public init(connection: Connection, fromPages start: Int64) throws {
         guard connection.isInTransaction, !connection.isReadOnly else {
             throw Unavailable(reason: "not inside a write transaction")
+        }
+        // With a rollback journal the pager writes its pages into the file
+        // itself during the transaction (whenever its cache spills): zeros
+        // written there could land on them. Only in WAL mode does nothing
+        // but the checkpoint write the file.
+        guard try connection.scalar("PRAGMA journal_mode")?.string?.lowercased() == "wal" else {
+            throw Unavailable(reason: "the database is not in WAL mode")
         }
         var pointer: UnsafeMutableRawPointer?
         let code = sqlite3_file_control(connection.handle, "main", SQLITE_FCNTL_FILE_POINTER, &pointer)

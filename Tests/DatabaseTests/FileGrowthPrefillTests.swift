@@ -98,4 +98,17 @@ final class FileGrowthPrefillTests: XCTestCase {
             XCTAssertTrue(error is FileGrowthPrefill.Unavailable)
         }
     }
+
+    /// With a rollback journal, spilled pages go straight into the file
+    /// during the transaction, where zeros could overwrite them: refused.
+    func testOnlyInWALMode() throws {
+        let connection = try Connection(path: folder.path("journal.sqlite"), configuration: .init(walMode: false))
+        try connection.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT NOT NULL)")
+        try connection.inTransaction(.immediate) { () -> Connection.Completion in
+            XCTAssertThrowsError(try FileGrowthPrefill(connection: connection, fromPages: 1)) { error in
+                XCTAssertEqual((error as? FileGrowthPrefill.Unavailable)?.reason, "the database is not in WAL mode")
+            }
+            return .rollback
+        }
+    }
 }
