@@ -42,7 +42,8 @@ REPORTS = [
 
 
 def run(command, stdout=subprocess.DEVNULL, check=True, stdin=None):
-    """Runs a child and returns (seconds, max RSS in MiB, exit status, stderr)."""
+    """Runs a child and returns (seconds, max RSS in MiB, exit status, stderr,
+    CPU seconds: user and system together, all its threads)."""
     # Write back what earlier steps left dirty (a freshly generated 150 MB
     # file, the registries of the size before), so that the kernel does not
     # do it during this step. (It did not explain everything: the first 1M
@@ -61,7 +62,7 @@ def run(command, stdout=subprocess.DEVNULL, check=True, stdin=None):
     code = process.returncode
     if check and code not in (0, 1):
         sys.exit(f"benchmark: {' '.join(command)} failed with {code}:\n{stderr}")
-    return elapsed, usage.ru_maxrss / 1024.0, code, stderr
+    return elapsed, usage.ru_maxrss / 1024.0, code, stderr, usage.ru_utime + usage.ru_stime
 
 
 def build(binary):
@@ -101,12 +102,13 @@ def bench_size(binary, work, m, institutions, seed, repeat=1):
     rows = []
 
     def step(name, command, records=None, stdout=subprocess.DEVNULL, database=db):
-        seconds, rss, code, stderr = run(command, stdout=stdout)
-        row = {"m": m, "step": name, "seconds": round(seconds, 4), "max_rss_mib": round(rss, 1),
+        seconds, rss, code, stderr, cpu = run(command, stdout=stdout)
+        row = {"m": m, "step": name, "seconds": round(seconds, 4), "cpu_seconds": round(cpu, 3),
+               "max_rss_mib": round(rss, 1),
                "rows_per_second": round(records / seconds) if records else None,
                "db_mib": round(size_mib(database), 1), "exit": code}
         rows.append(row)
-        print(f"  {name:<28} {seconds:9.3f} s  {rss:7.1f} MiB", file=sys.stderr)
+        print(f"  {name:<28} {seconds:9.3f} s  {rss:7.1f} MiB  {cpu:7.2f} s CPU", file=sys.stderr)
         return row
 
     print(f"M = {m:,}", file=sys.stderr)
@@ -136,20 +138,27 @@ def bench_size(binary, work, m, institutions, seed, repeat=1):
     # more times, in turn, and the median of the N ratios is reported too.
     if repeat > 1:
         imports, floors = [imp["seconds"]], [floor["seconds"]]
+        import_cpu, floor_cpu = [imp["cpu_seconds"]], [floor["cpu_seconds"]]
         trial = os.path.join(work, f"repeat-{m}.sqlite")
         for _ in range(repeat - 1):
             shutil.copyfile(skip_db, trial)
-            seconds, _, _, _ = run([binary, "import", "agreements", agreements_csv, "--db", trial])
+            seconds, _, _, _, cpu = run([binary, "import", "agreements", agreements_csv, "--db", trial])
             imports.append(seconds)
+            import_cpu.append(round(cpu, 3))
             for suffix in ("", "-wal", "-shm"):
                 if os.path.exists(trial + suffix):
                     os.remove(trial + suffix)
             os.remove(floor_db)
-            seconds, _, _, _ = run(["sqlite3", floor_db, ".import --csv " + agreements_csv + " agreements_raw"])
+            seconds, _, _, _, cpu = run(["sqlite3", floor_db, ".import --csv " + agreements_csv + " agreements_raw"])
             floors.append(seconds)
+            floor_cpu.append(round(cpu, 3))
         ratios = [i / f for i, f in zip(imports, floors)]
         imp["import_seconds_runs"] = [round(x, 4) for x in imports]
         imp["floor_seconds_runs"] = [round(x, 4) for x in floors]
+        # CPU time does not depend on how much of the second core the host
+        # gives: when a wall-time ratio jumps, it tells noise from a change.
+        imp["import_cpu_seconds_runs"] = import_cpu
+        imp["floor_cpu_seconds_runs"] = floor_cpu
         imp["ratio_runs"] = [round(x, 2) for x in ratios]
         imp["ratio_median"] = round(statistics.median(ratios), 2)
         print(f"  import ÷ floor, {repeat} runs in turn: " + ", ".join(f"{x:.2f}" for x in ratios)
@@ -187,8 +196,9 @@ def bench_ror(binary, work, records, seed):
     rows = []
     print(f"ROR dump: {records:,} records, {os.path.getsize(dump) / 2**20:.0f} MiB", file=sys.stderr)
     for name in ("import ror", "import ror (again)"):
-        seconds, rss, code, _ = run([binary, "import", "ror", dump, "--db", db])
-        rows.append({"m": records, "step": name, "seconds": round(seconds, 4), "max_rss_mib": round(rss, 1),
+        seconds, rss, code, _, cpu = run([binary, "import", "ror", dump, "--db", db])
+        rows.append({"m": records, "step": name, "seconds": round(seconds, 4), "cpu_seconds": round(cpu, 3),
+                     "max_rss_mib": round(rss, 1),
                      "rows_per_second": round(records / seconds), "db_mib": round(size_mib(db), 1), "exit": code})
         print(f"  {name:<28} {seconds:9.3f} s  {rss:7.1f} MiB", file=sys.stderr)
     os.remove(dump)
@@ -205,14 +215,15 @@ def startup(binary, runs=50):
 
 
 def print_table(rows):
-    header = f"{'M':>9}  {'step':<28} {'seconds':>9} {'rows/s':>10} {'max RSS MiB':>11} {'db MiB':>7} {'×floor':>7}"
+    header = (f"{'M':>9}  {'step':<28} {'seconds':>9} {'CPU s':>7} {'rows/s':>10} {'max RSS MiB':>11} {'db MiB':>7} "
+              f"{'×floor':>7}")
     print(header)
     print("-" * len(header))
     for row in rows:
         rate = f"{row['rows_per_second']:,}" if row.get("rows_per_second") else ""
         ratio = f"{row['ratio_to_floor']:.2f}" if row.get("ratio_to_floor") else ""
-        print(f"{row['m']:>9,}  {row['step']:<28} {row['seconds']:>9.3f} {rate:>10} {row['max_rss_mib']:>11.1f} "
-              f"{row['db_mib']:>7.1f} {ratio:>7}")
+        print(f"{row['m']:>9,}  {row['step']:<28} {row['seconds']:>9.3f} {row.get('cpu_seconds', 0):>7.2f} {rate:>10} "
+              f"{row['max_rss_mib']:>11.1f} {row['db_mib']:>7.1f} {ratio:>7}")
 
 
 def main():
