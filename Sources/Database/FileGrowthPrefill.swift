@@ -17,11 +17,11 @@ import Foundation
 /// core it leaves partly idle, in 64 KiB writes.
 ///
 /// Safe, in WAL mode only, because the zeros go only where nothing else
-/// writes meanwhile: from
-/// the database size at `start` (the caller's transaction has already begun,
-/// so every page at or above it is one of its own new pages, whose contents
-/// live in the WAL until the checkpoint after its commit) up to the size the
-/// caller reports with `extend(toPages:)`, never past it. Readers ignore
+/// writes meanwhile: from the database size at `start` (the caller's
+/// transaction has already begun, so every page at or above it is one of its
+/// own new pages, whose contents live in the WAL until the checkpoint after
+/// its commit) up to the size the caller reports with `extend(toPages:)`,
+/// never past it. Readers ignore
 /// bytes past the size the database header gives. If the transaction rolls
 /// back or the process dies, the file is merely longer than its database,
 /// with zeros, which SQLite accepts (`integrity_check` passes) and a later
