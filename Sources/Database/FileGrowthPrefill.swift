@@ -21,11 +21,10 @@ import Foundation
 /// transaction has already begun, so every page at or above it is one of its
 /// own new pages, whose contents live in the WAL until the checkpoint after
 /// its commit) up to the size the caller reports with `extend(toPages:)`,
-/// never past it. Readers ignore
-/// bytes past the size the database header gives. If the transaction rolls
-/// back or the process dies, the file is merely longer than its database,
-/// with zeros, which SQLite accepts (`integrity_check` passes) and a later
-/// complete checkpoint cuts off. Write errors (a full disk) stop the prefill
+/// never past it. Readers ignore bytes past the size the database header
+/// gives. If the transaction rolls back or the process dies, the file is
+/// merely longer than its database, with zeros, which SQLite accepts
+/// (`integrity_check` passes) and a later complete checkpoint cuts off. Write errors (a full disk) stop the prefill
 /// quietly: the checkpoint then writes the rest as it always did.
 ///
 /// Writes go through SQLite's own file handle (`SQLITE_FCNTL_FILE_POINTER`,

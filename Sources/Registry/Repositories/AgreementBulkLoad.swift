@@ -15,7 +15,6 @@ final class AgreementBulkLoad {
     /// The database's size when the load began: every page above it is the
     /// import's own (`FileGrowthPrefill`).
     private let startPages: Int64
-    private var prefill: FileGrowthPrefill?
 
     init(connection: Connection) throws {
         self.connection = connection
@@ -23,38 +22,31 @@ final class AgreementBulkLoad {
         indexes = try Self.tables.map { try DeferredIndexes(connection: connection, table: $0) }
     }
 
-    deinit { stopFilePrefill() }
-
-    /// From here to the commit, the file is grown ahead of the checkpoint on
-    /// another thread, as far as the database has grown (the rows so far,
-    /// then each index as it is built). Call once the rows are written.
-    func startFilePrefill() throws {
-        guard prefill == nil, let pages = try connection.pragma(.pageCount), pages > startPages else { return }
-        // Only a speed-up: where it cannot run, the checkpoint does the work as before.
-        prefill = try? FileGrowthPrefill(connection: connection, fromPages: startPages)
-        prefill?.extend(toPages: pages)
-    }
-
-    /// Stops the prefill (and waits for its thread). Before the transaction
-    /// ends, whichever way: after it, another connection's pages may go where
-    /// the zeros would.
-    func stopFilePrefill() {
-        prefill?.finish()
-        prefill = nil
-    }
-
-    /// Creates the indexes again. Once only. The prefill stops before this
-    /// returns, so that nothing but the checkpoint writes the file after it.
-    func restore() throws {
-        defer { stopFilePrefill() }
+    /// Runs `work` (what else the import does at its end: the search fill,
+    /// the tallies), then creates the indexes again, once only. Meanwhile
+    /// another thread grows the file ahead of the checkpoint, as far as the
+    /// database has grown (the rows, then each index as it is built); it is
+    /// stopped before this returns or throws, so that after it, whether the
+    /// transaction commits or rolls back, nothing but SQLite writes the file.
+    func restore(after work: () throws -> Void = {}) throws {
+        let prefill = try startFilePrefill()
+        defer { prefill?.finish() }
+        func extendPrefill() throws {
+            if let prefill, let pages = try connection.pragma(.pageCount) { prefill.extend(toPages: pages) }
+        }
+        try work()
         try extendPrefill()
         let pending = indexes
         indexes = []
         for set in pending { try set.restore(afterEach: extendPrefill) }
     }
 
-    private func extendPrefill() throws {
-        guard let prefill, let pages = try connection.pragma(.pageCount) else { return }
+    /// Only a speed-up: where it cannot run, the checkpoint does the work as before.
+    private func startFilePrefill() throws -> FileGrowthPrefill? {
+        guard let pages = try connection.pragma(.pageCount), pages > startPages,
+              let prefill = try? FileGrowthPrefill(connection: connection, fromPages: startPages)
+        else { return nil }
         prefill.extend(toPages: pages)
+        return prefill
     }
 }

@@ -253,21 +253,21 @@ final class AgreementImporter: RowImporter {
             // them first would be work thrown away (seconds for a large file).
             bulkLoad = nil
         } else {
-            try bulkLoad?.startFilePrefill()
-            do {
+            try endBulkLoad {
                 try searchFill.restore()
                 try tallies.restore()
-                try endBulkLoad()
-            } catch {
-                // The rollback to come must find the file's growth stopped.
-                bulkLoad?.stopFilePrefill()
-                throw error
             }
         }
     }
 
-    private func endBulkLoad() throws {
-        try bulkLoad?.restore()
+    /// Runs `work`, then brings back what a bulk load set aside: with one,
+    /// `work` runs while the load grows the file ahead of the checkpoint.
+    private func endBulkLoad(after work: () throws -> Void = {}) throws {
+        if let bulkLoad {
+            try bulkLoad.restore(after: work)
+        } else {
+            try work()
+        }
         bulkLoad = nil
     }
 
