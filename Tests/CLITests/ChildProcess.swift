@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// The `partnerships` binary started in the background, for tests that run
 /// two at once or kill one half-way.
@@ -53,7 +54,5 @@ final class ChildProcess {
         return condition()
     }
 
-    static func fileSize(_ path: String) -> Int64 {
-        ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.int64Value ?? 0
-    }
+    static func fileSize(_ path: String) -> Int64 { TestSupport.fileSize(atPath: path) }
 }

@@ -14,9 +14,7 @@ final class FileGrowthPrefillTests: XCTestCase {
 
     private var path: String { folder.path("p.sqlite") }
 
-    private func fileSize() throws -> Int64 {
-        (try FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.int64Value ?? -1
-    }
+    private func fileSize() -> Int64 { TestSupport.fileSize(atPath: path) }
 
     /// Rows of about 1 KB.
     private func fill(_ connection: Connection, rows: Int, from first: Int = 1) throws {
@@ -42,7 +40,7 @@ final class FileGrowthPrefillTests: XCTestCase {
 
     func testTheGrowthIsPrefilledAndTheCommittedFileIsExactlyTheDatabase() throws {
         let connection = try connection()
-        let sizeBefore = try fileSize()
+        let sizeBefore = fileSize()
         var prefilled: Int64 = 0
         try connection.inTransaction(.immediate) { () -> Connection.Completion in
             let start = try connection.pragma(.pageCount) ?? 0
@@ -57,14 +55,14 @@ final class FileGrowthPrefillTests: XCTestCase {
             XCTAssertEqual(try connection.scalar("SELECT count(*) FROM t")?.int64, 8_100)
             prefilled = prefill.finish()
             // In the WAL, the new pages; in the file, zeros where they will go.
-            XCTAssertGreaterThan(try fileSize(), sizeBefore + 4_000_000)
-            XCTAssertEqual(try fileSize(), sizeBefore + prefilled)
+            XCTAssertGreaterThan(fileSize(), sizeBefore + 4_000_000)
+            XCTAssertEqual(fileSize(), sizeBefore + prefilled)
             return .commit
         }
         XCTAssertGreaterThan(prefilled, 4_000_000, "the 5,000 rows' pages at least")
         let pages = try connection.pragma(.pageCount) ?? 0
         try connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        XCTAssertEqual(try fileSize(), pages * (try connection.pragma(.pageSize) ?? 0), "the checkpoint cut nothing and left nothing")
+        XCTAssertEqual(fileSize(), pages * (try connection.pragma(.pageSize) ?? 0), "the checkpoint cut nothing and left nothing")
         XCTAssertEqual(try connection.scalar("PRAGMA integrity_check")?.string, "ok")
         XCTAssertEqual(try connection.scalar("SELECT sum(length(v)) FROM t")?.int64, 8_100 * 1_000)
         XCTAssertEqual(try connection.scalar("SELECT v FROM t WHERE id = 12999")?.string, String(repeating: "0", count: 995) + "12999")

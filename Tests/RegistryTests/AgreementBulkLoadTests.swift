@@ -1,6 +1,7 @@
 import Database
 import Foundation
 @testable import Registry
+import TestSupport
 import XCTest
 
 /// A large agreement import sets the indexes of agreements and
@@ -49,16 +50,13 @@ final class AgreementBulkLoadTests: XCTestCase {
     /// the import, the file is exactly the database, which checks out whole.
     func testALargeImportLeavesTheFileExactlyAsLongAsTheDatabase() throws {
         let path = registry.path
-        func fileSize() throws -> Int64 {
-            (try FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.int64Value ?? -1
-        }
         let report = try registry.importText(.agreements, "big.csv", agreements(3_000, prefix: "g", word: "Glaciology"),
                                              options: largeImport)
         XCTAssertTrue(report.indexesDeferred)
         XCTAssertEqual(report.inserted, 3_000)
         let pages = try registry.int("PRAGMA page_count") ?? 0, pageSize = try registry.int("PRAGMA page_size") ?? 0
         try registry.connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        XCTAssertEqual(try fileSize(), pages * pageSize)
+        XCTAssertEqual(fileSize(atPath: path), pages * pageSize)
         XCTAssertEqual(try registry.string("PRAGMA integrity_check"), "ok")
         XCTAssertEqual(try searchCount("glaciology"), 3_000)
         assertSearchIndexInStep()
