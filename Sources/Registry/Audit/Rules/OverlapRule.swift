@@ -43,9 +43,9 @@ extension AuditRules {
 
     /// Finding agreements with the same set of parties without comparing every
     /// pair: `party_set` (migration 0006) holds each agreement's sorted party
-    /// ids, so one walk over the index of active agreements by (kind,
-    /// party_set), in index order with no sort, finds the groups of two or
-    /// more; only their members are read. The parties of each pair are still
+    /// ids, so one walk over the index of active agreements by party_set and
+    /// kind (migration 0013), in index order with no sort, finds the groups
+    /// of two or more; only their members are read. The parties of each pair are still
     /// compared exactly, so a party_set that no longer matches the parties
     /// (a row edited by hand) cannot produce a finding.
     static let overlapSQL = """
@@ -53,7 +53,7 @@ extension AuditRules {
             SELECT kind, party_set
             FROM agreements INDEXED BY agreements_party_set
             WHERE status = 'active' AND party_set IS NOT NULL
-            GROUP BY kind, party_set
+            GROUP BY party_set, kind
             HAVING count(*) > 1
         ),
         periods AS MATERIALIZED (
@@ -65,7 +65,7 @@ extension AuditRules {
                    a.expires_on, a.expires_first, a.expires_last
             FROM shared AS s
             JOIN agreements AS t INDEXED BY agreements_party_set
-              ON t.kind = s.kind AND t.party_set = s.party_set AND t.status = 'active'
+              ON t.party_set = s.party_set AND t.kind = s.kind AND t.status = 'active'
             JOIN agreement_dates AS a ON a.id = t.id
         )
         SELECT
