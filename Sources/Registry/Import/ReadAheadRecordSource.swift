@@ -79,8 +79,7 @@ final class ReadAheadRecordSource<Source: RecordSource>: RecordSource, @unchecke
                 guard try read(into: &batch.slots[position]) else { break }
                 batch.count += 1
                 if batch.count == Self.batchSize {
-                    guard handoff.put(batch) else { return }
-                    batch = handoff.takeSpare() ?? Batch()
+                    guard handoff.put(&batch, replacingWith: Batch()) else { return }
                     batch.count = 0
                 }
             }
@@ -117,10 +116,10 @@ final class ReadAheadRecordSource<Source: RecordSource>: RecordSource, @unchecke
     /// The next batch, after giving the finished one back; false at the end,
     /// the reader's error once the rows before it are taken.
     private func takeBatch() throws -> Bool {
-        let used = current.count > 0 ? current : nil
+        var used: Batch? = current.count > 0 ? current : nil
         current = Batch()
         index = 0
-        guard let next = try handoff.take(returning: used) else { return false }
+        guard let next = try handoff.take(givingBack: &used) else { return false }
         current = next
         return true
     }

@@ -29,18 +29,30 @@ final class ChunkHandoff<Chunk>: @unchecked Sendable {
     func put(_ chunk: Chunk) -> Bool {
         condition.lock()
         defer { condition.unlock() }
+        return enqueue(chunk)
+    }
+
+    /// Queues `chunk` as `put(_:)` does, and puts in its place a chunk the
+    /// consumer has given back (else `fresh`), under the same lock. Handing
+    /// chunks back and forth this way, neither thread holds a reference to a
+    /// chunk the other owns: a shared array would be copied by the first
+    /// change, and the last of its owners would free it, maybe the consumer
+    /// (the import's writing thread freed whole batches of rows so).
+    func put(_ chunk: inout Chunk, replacingWith fresh: @autoclosure () -> Chunk) -> Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        guard enqueue(chunk) else { return false }
+        chunk = spare.popLast() ?? fresh()
+        return true
+    }
+
+    /// With `condition` locked.
+    private func enqueue(_ chunk: Chunk) -> Bool {
         while ready.count >= capacity && !stopped { condition.wait() }
         guard !stopped else { return false }
         ready.append(chunk)
         condition.broadcast()
         return true
-    }
-
-    /// A chunk the consumer has given back, to fill again; nil when none is.
-    func takeSpare() -> Chunk? {
-        condition.lock()
-        defer { condition.unlock() }
-        return spare.popLast()
     }
 
     /// No more chunks will come; `error`, if any, is what stopped them.
@@ -63,12 +75,18 @@ final class ChunkHandoff<Chunk>: @unchecked Sendable {
     // MARK: The consuming thread
 
     /// The next chunk, waiting for it; nil at the end, or the producer's
-    /// error once the chunks before it are taken. `used`, a chunk the
-    /// consumer is done with, goes back to the producer.
-    func take(returning used: Chunk? = nil) throws -> Chunk? {
+    /// error once the chunks before it are taken.
+    func take() throws -> Chunk? {
+        var nothing: Chunk?
+        return try take(givingBack: &nothing)
+    }
+
+    /// `take()`, after giving `used`, a chunk the consumer is done with, back
+    /// to the producer (and setting it to nil, under the lock: see `put(_:replacingWith:)`).
+    func take(givingBack used: inout Chunk?) throws -> Chunk? {
         condition.lock()
         defer { condition.unlock() }
-        if let used { spare.append(used) }
+        if let chunk = used.take() { spare.append(chunk) }
         while ready.isEmpty && !producerDone { condition.wait() }
         guard !ready.isEmpty else {
             if let failure { throw failure }
