@@ -66,4 +66,29 @@ extension Statement {
         }
         guard code == SQLITE_OK else { throw connection.error(code: code, sql: sql) }
     }
+
+    /// `bind(unsafeText:at:)` for parameters 1, 2, ... in turn: each value a
+    /// range of `bytes` (start and end offsets), NULL where the start is
+    /// negative. One call per batch instead of one per value: a multi-row
+    /// INSERT of a large import binds millions of values.
+    public func bind(unsafeTexts bytes: UnsafeBufferPointer<UInt8>, spans: [(start: Int, end: Int)]) throws {
+        let base = bytes.baseAddress.map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) }
+        try spans.withUnsafeBufferPointer { spans in
+            for (offset, span) in spans.enumerated() {
+                let position = Int32(offset + 1)
+                let code: Int32
+                if span.start < 0 {
+                    code = sqlite3_bind_null(handle, position)
+                } else if let base, span.end > span.start, span.end <= bytes.count {
+                    code = sqlite3_bind_text64(handle, position, base + span.start, sqlite3_uint64(span.end - span.start),
+                                               nil, UInt8(SQLITE_UTF8))
+                } else if span.end == span.start {
+                    code = sqlite3_bind_text64(handle, position, "", 0, nil, UInt8(SQLITE_UTF8))
+                } else {
+                    code = SQLITE_RANGE
+                }
+                guard code == SQLITE_OK else { throw connection.error(code: code, sql: sql) }
+            }
+        }
+    }
 }

@@ -30,6 +30,26 @@ final class StatementTests: XCTestCase {
         XCTAssertEqual(statement.int64(at: 0), 3, "all three bytes stored")
     }
 
+    /// A batch's values as ranges of one buffer: text (multi-byte, empty)
+    /// and NULL land in parameters 1, 2, ... in order.
+    func testTextsBoundAsRangesOfOneBuffer() throws {
+        let buffer = Array("Liègeab".utf8)
+        let spans: [(start: Int, end: Int)] = [(0, 6), (-1, -1), (6, 6), (6, 8)]
+        let statement = try connection.prepare("SELECT ?1, typeof(?2), ?3, typeof(?3), ?4")
+        try buffer.withUnsafeBufferPointer { try statement.bind(unsafeTexts: $0, spans: spans) }
+        XCTAssertTrue(try statement.step())
+        XCTAssertEqual(statement.value(at: 0), .text("Liège"))
+        XCTAssertEqual(statement.string(at: 1), "null")
+        XCTAssertEqual(statement.value(at: 2), .text(""))
+        XCTAssertEqual(statement.string(at: 3), "text", "an empty range is empty text, not NULL")
+        XCTAssertEqual(statement.value(at: 4), .text("ab"))
+        statement.reset()
+        // A range outside the buffer is refused, not read.
+        XCTAssertThrowsError(try buffer.withUnsafeBufferPointer {
+            try statement.bind(unsafeTexts: $0, spans: [(0, buffer.count + 1)])
+        })
+    }
+
     func testIntegersDoublesBlobsAndNull() throws {
         XCTAssertEqual(try roundTrip(Int64.max), .integer(Int64.max))
         XCTAssertEqual(try roundTrip(Int64.min), .integer(Int64.min))

@@ -142,15 +142,10 @@ final class AgreementRepository {
     func insertBatch(_ rows: AgreementRows) throws -> [Int64?] {
         let count = rows.count
         let statement = try cached(&batchInserts, rows: count, sql: Self.batchInsertSQL)
-        let spans = rows.spans
         let changed: Int = try rows.bytes.withUnsafeBufferPointer { bytes in
             statement.reset()
             defer { statement.reset() }
-            for index in spans.indices {
-                let span = spans[index]
-                try statement.bind(unsafeText: span.start < 0 ? nil : UnsafeBufferPointer(rebasing: bytes[span.start..<span.end]),
-                                   at: index + 1)
-            }
+            try statement.bind(unsafeTexts: bytes, spans: rows.spans)
             while try statement.step() {}
             return connection.changes
         }

@@ -31,8 +31,12 @@ struct AgreementRows {
         }
     }
 
-    /// Adds a row encoded by `AgreementRecord.encode(into:)`.
+    /// Adds a row encoded by `AgreementRecord.encode(into:)`: copied whole,
+    /// with its length prefixes (one copy instead of one per value), which
+    /// the spans then step over.
     mutating func append(encoded: [UInt8]) {
+        let base = bytes.count
+        bytes.append(contentsOf: encoded)
         encoded.withUnsafeBufferPointer { source in
             var offset = 0
             for _ in 0..<Self.valuesPerRow {
@@ -42,9 +46,7 @@ struct AgreementRows {
                     spans.append((-1, -1))
                     continue
                 }
-                let start = bytes.count
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[offset..<offset + length]))
-                spans.append((start, bytes.count))
+                spans.append((base + offset, base + offset + length))
                 offset += length
             }
         }
