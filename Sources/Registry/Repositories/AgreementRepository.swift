@@ -187,7 +187,7 @@ final class AgreementRepository {
     /// Inserts (agreement, institution) pairs, many per statement.
     func addParties(_ pairs: [(agreement: Int64, institution: Int64)]) throws {
         var start = 0
-        for size in [128, 32, 8, 2, 1] {
+        for size in [512, 128, 32, 8, 2, 1] {
             while pairs.count - start >= size {
                 let statement = try cached(&partyInserts, rows: size, sql: Self.partiesInsertSQL)
                 try statement.execute { statement in

@@ -32,7 +32,7 @@ final class AgreementImporter: RowImporter {
         let status: AgreementStatus
     }
 
-    static let batchSize = 64
+    static let batchSize = 256
 
     private let session: ImportSession
     private let institutions: ReferenceDirectory
