@@ -63,13 +63,13 @@ extension Statement {
                 let code: Int32
                 if span.start < 0 {
                     code = sqlite3_bind_null(handle, position)
-                } else if let base, span.end > span.start, span.end <= bytes.count {
+                } else if span.start > span.end || span.end > bytes.count {
+                    code = SQLITE_RANGE  // a range outside the buffer: refused, never read
+                } else if let base, span.end > span.start {
                     code = sqlite3_bind_text64(handle, position, base + span.start, sqlite3_uint64(span.end - span.start),
                                                nil, UInt8(SQLITE_UTF8))
-                } else if span.end == span.start {
-                    code = sqlite3_bind_text64(handle, position, "", 0, nil, UInt8(SQLITE_UTF8))
                 } else {
-                    code = SQLITE_RANGE
+                    code = sqlite3_bind_text64(handle, position, "", 0, nil, UInt8(SQLITE_UTF8))
                 }
                 guard code == SQLITE_OK else { throw connection.error(code: code, sql: sql) }
             }

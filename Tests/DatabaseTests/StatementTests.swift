@@ -48,6 +48,9 @@ final class StatementTests: XCTestCase {
         XCTAssertThrowsError(try buffer.withUnsafeBufferPointer {
             try statement.bind(unsafeTexts: $0, spans: [(0, buffer.count + 1)])
         })
+        XCTAssertThrowsError(try buffer.withUnsafeBufferPointer {
+            try statement.bind(unsafeTexts: $0, spans: [(buffer.count + 5, buffer.count + 5)])
+        }, "an empty range past the end too")
     }
 
     func testIntegersDoublesBlobsAndNull() throws {

@@ -27,29 +27,25 @@ final class SorterFriendlyIndexMigrationTests: XCTestCase {
 
     override func tearDown() { registry = nil }
 
-    private func count(_ condition: String) throws -> Int64 {
-        try connection.scalar("SELECT count(*) FROM agreements WHERE " + condition)?.int64 ?? -1
-    }
-
-    /// Entries in an index (each test's index fits in one page).
-    private func entries(_ index: String) throws -> Int64 {
-        try connection.scalar("SELECT coalesce(sum(ncell), 0) FROM dbstat WHERE name = ?", [index])?.int64 ?? -1
-    }
-
     private func columns(_ index: String) throws -> [String] {
         try connection.rows("SELECT name FROM pragma_index_info(?) ORDER BY seqno", [index]).compactMap { $0[0].string }
     }
 
     func testTheIndexesHoldOnlyWhatTheirReadersAskFor() throws {
         XCTAssertEqual(try columns("agreements_party_set"), ["party_set", "kind"])
-        XCTAssertEqual(try entries("agreements_party_set"), try count("status = 'active' AND party_set IS NOT NULL"))
-        XCTAssertEqual(try entries("agreements_active_expiry"), try count("status = 'active' AND expires_on IS NOT NULL"))
-        XCTAssertLessThan(try entries("agreements_active_expiry"), try count("status = 'active'"))
+        XCTAssertEqual(try connection.indexEntries("agreements_party_set"),
+                       try connection.agreementCount(where: "status = 'active' AND party_set IS NOT NULL"))
+        XCTAssertEqual(try connection.indexEntries("agreements_active_expiry"),
+                       try connection.agreementCount(where: "status = 'active' AND expires_on IS NOT NULL"))
+        XCTAssertLessThan(try connection.indexEntries("agreements_active_expiry"),
+                          try connection.agreementCount(where: "status = 'active'"))
 
         try RegistryDatabase.migrator().migrateDown(connection, to: 12)
         XCTAssertEqual(try columns("agreements_party_set"), ["kind", "party_set"])
-        XCTAssertEqual(try entries("agreements_party_set"), try count("status = 'active'"))
-        XCTAssertEqual(try entries("agreements_active_expiry"), try count("status = 'active'"))
+        XCTAssertEqual(try connection.indexEntries("agreements_party_set"),
+                       try connection.agreementCount(where: "status = 'active'"))
+        XCTAssertEqual(try connection.indexEntries("agreements_active_expiry"),
+                       try connection.agreementCount(where: "status = 'active'"))
         XCTAssertEqual(try connection.scalar("PRAGMA integrity_check")?.string, "ok")
     }
 

@@ -36,27 +36,19 @@ final class LighterIndexMigrationTests: XCTestCase {
 
     override func tearDown() { fixture = nil }
 
-    /// Entries in an index: in an index b-tree, interior cells are entries too.
-    private func entries(_ index: String) throws -> Int64 {
-        try connection.scalar("SELECT coalesce(sum(ncell), 0) FROM dbstat WHERE name = ?", [index])?.int64 ?? -1
-    }
-
-    private func count(_ condition: String) throws -> Int64 {
-        try connection.scalar("SELECT count(*) FROM agreements WHERE " + condition)?.int64 ?? -1
-    }
-
     func testThePartialAuditIndexesKeepTheSameAgreements() throws {
         // Migration 0012 dropped them; its down migration makes them as 0009 did.
-        XCTAssertEqual(try entries("agreements_end_before_start"), 0)
-        XCTAssertEqual(try entries("agreements_retroactive"), 0)
+        XCTAssertEqual(try connection.indexEntries("agreements_end_before_start"), 0)
+        XCTAssertEqual(try connection.indexEntries("agreements_retroactive"), 0)
         try RegistryDatabase.migrator().migrateDown(connection, to: 11)
-        let atNine = (try entries("agreements_end_before_start"), try entries("agreements_retroactive"))
+        let atNine = (try connection.indexEntries("agreements_end_before_start"),
+                      try connection.indexEntries("agreements_retroactive"))
         // The conditions of 0006, evaluated directly.
-        XCTAssertEqual(atNine.0, try count("""
+        XCTAssertEqual(atNine.0, try connection.agreementCount(where: """
             expires_on IS NOT NULL AND (substr(expires_on, 1, 4) <= substr(signed_on, 1, 4)
                                         OR substr(expires_on, 1, 4) <= substr(effective_from, 1, 4))
             """))
-        XCTAssertEqual(atNine.1, try count("""
+        XCTAssertEqual(atNine.1, try connection.agreementCount(where: """
             effective_from IS NOT NULL AND signed_on IS NOT NULL AND substr(effective_from, 1, 4) <= substr(signed_on, 1, 4)
             AND CASE length(effective_from) WHEN 4 THEN effective_from || '-01-01' WHEN 7 THEN effective_from || '-01'
                     ELSE effective_from END
@@ -67,18 +59,19 @@ final class LighterIndexMigrationTests: XCTestCase {
         XCTAssertGreaterThan(atNine.1, 10)
 
         try RegistryDatabase.migrator().migrateDown(connection, to: 8)
-        XCTAssertEqual(try entries("agreements_end_before_start"), atNine.0)
-        XCTAssertEqual(try entries("agreements_retroactive"), atNine.1)
+        XCTAssertEqual(try connection.indexEntries("agreements_end_before_start"), atNine.0)
+        XCTAssertEqual(try connection.indexEntries("agreements_retroactive"), atNine.1)
         XCTAssertEqual(try connection.scalar("PRAGMA integrity_check")?.string, "ok")
     }
 
     func testKindStatusHoldsTheAgreementsThatAreNotActive() throws {
         // Migration 0010 replaced the index with agreement_tallies.
-        XCTAssertEqual(try entries("agreements_kind_status"), 0)
+        XCTAssertEqual(try connection.indexEntries("agreements_kind_status"), 0)
         try RegistryDatabase.migrator().migrateDown(connection, to: 9)
-        XCTAssertEqual(try entries("agreements_kind_status"), try count("status <> 'active'"))
+        XCTAssertEqual(try connection.indexEntries("agreements_kind_status"),
+                       try connection.agreementCount(where: "status <> 'active'"))
         try RegistryDatabase.migrator().migrateDown(connection, to: 8)
-        XCTAssertEqual(try entries("agreements_kind_status"), 300)
+        XCTAssertEqual(try connection.indexEntries("agreements_kind_status"), 300)
     }
 
     /// The same counts as grouping the table, read from agreement_tallies
