@@ -9,7 +9,10 @@ through the real release binary, side by side with the sqlite3 shell's
 
 Prints a table and writes the figures as JSON (default
 bench-results/latest.json). Wall times are measured around each child
-process; peak memory is that child's max RSS (wait4's ru_maxrss).
+process; peak memory is that child's max RSS (wait4's ru_maxrss). With
+--repeat N, the agreements import and the floor run N times in turn (the
+median ratio is reported), and every report, the audit and the search N
+times (their rows give the median, the JSON every run, the RSS the largest).
 """
 import argparse
 import datetime
@@ -172,12 +175,32 @@ def bench_size(binary, work, m, institutions, seed, repeat=1):
         if os.path.exists(skip_db + suffix):
             os.remove(skip_db + suffix)
 
-    for name, params in REPORTS:
-        # Output included: written to a pipe and read, as a user's terminal or file would.
-        step(f"report {name}", [binary, "report", name, *params, "--as-of", AS_OF, "--format", "csv", "--db", db],
-             stdout=subprocess.DEVNULL)
-    step("audit (full)", [binary, "audit", "--as-of", AS_OF, "--format", "csv", "--fail-on", "never", "--db", db])
-    step("search", [binary, "search", "regenerative medicine", "--db", db])
+    # The reads, each `repeat` times in turn when asked: a report takes a
+    # tenth of a second, so one slow moment of the host moves a single
+    # timing by half. The row gives the median, every run is in the JSON.
+    reads = [(f"report {name}", [binary, "report", name, *params, "--as-of", AS_OF, "--format", "csv", "--db", db])
+             for name, params in REPORTS]
+    reads.append(("audit (full)", [binary, "audit", "--as-of", AS_OF, "--format", "csv", "--fail-on", "never",
+                                   "--db", db]))
+    reads.append(("search", [binary, "search", "regenerative medicine", "--db", db]))
+    timed = {name: [] for name, _ in reads}
+    for _ in range(repeat):
+        for name, command in reads:
+            # Output included: written to a pipe and read, as a user's terminal or file would.
+            timed[name].append(run(command))
+    for name, _ in reads:
+        runs = timed[name]
+        seconds = [r[0] for r in runs]
+        middle = sorted(runs, key=lambda r: r[0])[len(runs) // 2]
+        row = {"m": m, "step": name, "seconds": round(statistics.median(seconds), 4),
+               "cpu_seconds": round(middle[4], 3), "max_rss_mib": round(max(r[1] for r in runs), 1),
+               "rows_per_second": None, "db_mib": round(size_mib(db), 1), "exit": middle[2]}
+        if repeat > 1:
+            row["seconds_runs"] = [round(x, 4) for x in seconds]
+        rows.append(row)
+        spread = f"  (runs {min(seconds):.3f}–{max(seconds):.3f})" if repeat > 1 else ""
+        print(f"  {name:<28} {row['seconds']:9.3f} s  {row['max_rss_mib']:7.1f} MiB  {row['cpu_seconds']:7.2f} s CPU"
+              f"{spread}", file=sys.stderr)
     os.remove(floor_db)
     return rows, inst
 
@@ -237,7 +260,8 @@ def main():
     parser.add_argument("--work", help="folder for data and databases (default: a temporary folder, removed after)")
     parser.add_argument("--out", default=os.path.join(ROOT, "bench-results", "latest.json"))
     parser.add_argument("--repeat", type=int, default=1, metavar="N",
-                        help="run the agreements import and the floor N times in turn and report the median ratio too")
+                        help="run the agreements import and the floor N times in turn and report the median ratio too; "
+                             "run every report, the audit and the search N times and report their medians")
     args = parser.parse_args()
 
     sizes = [int(s) for s in args.sizes.split(",") if s]
@@ -267,6 +291,14 @@ def main():
                   f"({min(row['ratio_runs']):.2f}–{max(row['ratio_runs']):.2f})" if row.get("ratio_runs") else "")
         print(f"M = {m:,}: import {row['seconds']:.2f} s = {row['ratio_to_floor']:.2f} × sqlite3 .import, "
               f"peak {row['max_rss_mib']:.1f} MiB{median}")
+
+    for m in sorted({r["m"] for r in rows if r.get("seconds_runs")}):
+        reports = [r for r in rows if r["m"] == m and r["step"].startswith("report ") and r.get("seconds_runs")]
+        slowest = max(reports, key=lambda r: r["seconds"])
+        worst = max(reports, key=lambda r: max(r["seconds_runs"]))
+        print(f"M = {m:,}: reports, audit and search, median of {len(slowest['seconds_runs'])} runs each; "
+              f"slowest report {slowest['step'][7:]} {slowest['seconds']:.3f} s; slowest single run "
+              f"{worst['step'][7:]} {max(worst['seconds_runs']):.3f} s")
 
     for row in rows:
         if row["step"] == "import ror":
