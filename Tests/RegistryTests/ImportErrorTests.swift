@@ -57,9 +57,10 @@ final class ImportErrorTests: XCTestCase {
         XCTAssertEqual(try registry.int("SELECT count(*) FROM agreements"), 0, "all or nothing: the valid rows are not kept")
     }
 
-    /// A large import checks values on its reading thread, ahead of the
-    /// writes; --skip-invalid checks each row as it writes it. Same errors,
-    /// same order within a row, either way.
+    /// An import checks values on its reading thread, ahead of the writes;
+    /// --skip-invalid with a rejects file checks each row as it writes it
+    /// (the rejects need the row's original fields). Same errors, same order
+    /// within a row, either way.
     func testTheSameErrorsWhetherRowsAreCheckedAheadOrOneByOne() throws {
         let file = registry.folder.path("agreements.csv")
         try """
@@ -76,6 +77,7 @@ final class ImportErrorTests: XCTestCase {
         let ahead = try Importer.importFile(.agreements, path: file, options: ImportOptions(), connection: registry.connection)
         var options = ImportOptions()
         options.skipInvalid = true
+        options.rejectsPath = registry.folder.path("rejects.csv")
         options.dryRun = true
         let oneByOne = try Importer.importFile(.agreements, path: file, options: options, connection: registry.connection)
         let expected = [
@@ -97,6 +99,50 @@ final class ImportErrorTests: XCTestCase {
             XCTAssertEqual(report.rejected, 4)
         }
         XCTAssertEqual(oneByOne.inserted, 3, "a1, a3 (parties by name) and a6 are valid")
+    }
+
+    /// --skip-invalid without a rejects file checks rows on the reading
+    /// thread too, and still gives each row its savepoint: a row the database
+    /// refuses after its agreement is written (here a trigger refuses one
+    /// party) leaves nothing behind, and the report and the registry are the
+    /// same as when each row is read and checked as it is written.
+    func testSkipInvalidReadAheadKeepsWhatOneByOneKeeps() throws {
+        let text = """
+            key,title,kind,parties,signed_on
+            a1,Fine,mou,um;uci,2018
+            a2,Refused halfway,mou,um;york,2018
+            a3,Bad kind,memorandum,um;uci,2019
+            a4,Fine too,exchange,uci;um,2020
+
+            """
+        func importInto(_ fixture: RegistryFixture, rejects: Bool) throws -> (ImportReport, String) {
+            try fixture.loadBasics()
+            try fixture.connection.execute("""
+                CREATE TRIGGER test_refuse_york BEFORE INSERT ON agreement_parties
+                WHEN NEW.institution_id = (SELECT id FROM institutions WHERE key = 'york')
+                BEGIN SELECT RAISE(ABORT, 'York is refused by this test'); END
+                """)
+            var options = ImportOptions()
+            options.skipInvalid = true
+            if rejects { options.rejectsPath = fixture.folder.path("rejects.csv") }
+            let report = try fixture.importText(.agreements, "a.csv", text, options: options)
+            return (report, try fixture.dump(excluding: ["schema_migrations"]))
+        }
+        let fresh = try RegistryFixture()
+        let (ahead, aheadDump) = try importInto(fresh, rejects: false)
+        XCTAssertTrue(ahead.committed)
+        XCTAssertEqual([ahead.inserted, ahead.rejected], [2, 2])
+        XCTAssertEqual(ahead.errors.map(\.line), [3, 4])
+        XCTAssertTrue(ahead.errors[0].message.contains("York is refused by this test"), ahead.errors[0].message)
+        XCTAssertEqual(try fresh.int("SELECT count(*) FROM agreements WHERE key = 'a2'"), 0, "the agreement went with its party")
+        XCTAssertEqual(try fresh.int("""
+            SELECT count(*) FROM agreement_parties p JOIN agreements a ON a.id = p.agreement_id WHERE a.key IN ('a1', 'a4')
+            """), 4)
+
+        let (oneByOne, oneByOneDump) = try importInto(try RegistryFixture(), rejects: true)
+        XCTAssertEqual(oneByOne.errors.map(\.message), ahead.errors.map(\.message))
+        XCTAssertEqual([oneByOne.inserted, oneByOne.rejected], [ahead.inserted, ahead.rejected])
+        XCTAssertEqual(oneByOneDump, aheadDump)
     }
 
     /// A word of several names suggests first the names it begins, and of

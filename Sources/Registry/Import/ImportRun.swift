@@ -58,12 +58,15 @@ final class ImportRun {
         }
     }
 
-    /// Without `skipInvalid` (no rejects file to fill with the original
-    /// fields), the file is read, parsed and checked as far as it can be
-    /// without the database on a second thread while this one writes.
+    /// Unless a rejects file is to be filled with the original fields of
+    /// the rows refused (the reading thread keeps no fields), the file is
+    /// read, parsed and checked as far as it can be without the database on
+    /// a second thread while this one writes. With `skipInvalid`, too: each
+    /// row still gets its savepoint here, on the writing thread (a 1M
+    /// agreements file: 10.1-11.3 s instead of 12.9-15.4 s).
     private func drive<I: RowImporter, S: RecordSource>(_ importer: I, _ records: S, _ report: inout ImportReport,
                                                         _ rejectsPath: String?) throws where S.Column == I.Column {
-        guard !options.skipInvalid else { return try importRows(importer, records, &report, rejectsPath) }
+        guard rejectsPath == nil else { return try importRows(importer, records, &report, rejectsPath) }
         let readAhead = ReadAheadRecordSource(records, prepare: importer.preparation)
         defer { readAhead.stop() }
         try importRows(importer, readAhead, &report, rejectsPath)
