@@ -195,6 +195,12 @@ public final class Statement {
     /// True when the statement cannot change the database.
     public var isReadOnly: Bool { sqlite3_stmt_readonly(handle) != 0 }
 
+    /// How many times SQLite has compiled this statement again since it was
+    /// prepared, because the schema changed or was reset under it (a
+    /// rollback to a savepoint, in a transaction that changed the schema,
+    /// makes SQLite read the whole schema again and recompile every statement).
+    public var reprepareCount: Int { Int(sqlite3_stmt_status(handle, SQLITE_STMTSTATUS_REPREPARE, 0)) }
+
     // MARK: Columns
 
     public var columnCount: Int { Int(sqlite3_column_count(handle)) }

@@ -53,6 +53,17 @@ final class StatementTests: XCTestCase {
         }, "an empty range past the end too")
     }
 
+    func testReprepareCountSaysWhenTheSchemaChangedUnderAStatement() throws {
+        let statement = try connection.prepare("SELECT count(*) FROM t")
+        XCTAssertTrue(try statement.step())
+        statement.reset()
+        XCTAssertEqual(statement.reprepareCount, 0)
+        try connection.execute("CREATE INDEX t_v ON t (v)")
+        XCTAssertTrue(try statement.step())
+        statement.reset()
+        XCTAssertEqual(statement.reprepareCount, 1)
+    }
+
     func testIntegersDoublesBlobsAndNull() throws {
         XCTAssertEqual(try roundTrip(Int64.max), .integer(Int64.max))
         XCTAssertEqual(try roundTrip(Int64.min), .integer(Int64.min))

@@ -58,9 +58,8 @@ final class ImportErrorTests: XCTestCase {
     }
 
     /// An import checks values on its reading thread, ahead of the writes;
-    /// --skip-invalid with a rejects file checks each row as it writes it
-    /// (the rejects need the row's original fields). Same errors, same order
-    /// within a row, either way.
+    /// without it (`readsAhead` off) each row is checked as it is written.
+    /// Same errors, same order within a row, either way.
     func testTheSameErrorsWhetherRowsAreCheckedAheadOrOneByOne() throws {
         let file = registry.folder.path("agreements.csv")
         try """
@@ -77,7 +76,7 @@ final class ImportErrorTests: XCTestCase {
         let ahead = try Importer.importFile(.agreements, path: file, options: ImportOptions(), connection: registry.connection)
         var options = ImportOptions()
         options.skipInvalid = true
-        options.rejectsPath = registry.folder.path("rejects.csv")
+        options.readsAhead = false
         options.dryRun = true
         let oneByOne = try Importer.importFile(.agreements, path: file, options: options, connection: registry.connection)
         let expected = [
@@ -101,21 +100,21 @@ final class ImportErrorTests: XCTestCase {
         XCTAssertEqual(oneByOne.inserted, 3, "a1, a3 (parties by name) and a6 are valid")
     }
 
-    /// --skip-invalid without a rejects file checks rows on the reading
-    /// thread too, and still gives each row its savepoint: a row the database
-    /// refuses after its agreement is written (here a trigger refuses one
-    /// party) leaves nothing behind, and the report and the registry are the
-    /// same as when each row is read and checked as it is written.
+    /// --skip-invalid reads ahead too, and still gives each row its
+    /// savepoint: a row the database refuses after its agreement is written
+    /// (here a trigger refuses one party) leaves nothing behind, and the
+    /// report, the registry and the rejects file are the same as when each
+    /// row is read and checked as it is written.
     func testSkipInvalidReadAheadKeepsWhatOneByOneKeeps() throws {
         let text = """
             key,title,kind,parties,signed_on
             a1,Fine,mou,um;uci,2018
             a2,Refused halfway,mou,um;york,2018
-            a3,Bad kind,memorandum,um;uci,2019
+            a3,"Bad kind, with a comma",memorandum,um;uci,2019
             a4,Fine too,exchange,uci;um,2020
 
             """
-        func importInto(_ fixture: RegistryFixture, rejects: Bool) throws -> (ImportReport, String) {
+        func importInto(_ fixture: RegistryFixture, readsAhead: Bool) throws -> (ImportReport, String, String) {
             try fixture.loadBasics()
             try fixture.connection.execute("""
                 CREATE TRIGGER test_refuse_york BEFORE INSERT ON agreement_parties
@@ -124,12 +123,14 @@ final class ImportErrorTests: XCTestCase {
                 """)
             var options = ImportOptions()
             options.skipInvalid = true
-            if rejects { options.rejectsPath = fixture.folder.path("rejects.csv") }
+            options.rejectsPath = fixture.folder.path("rejects.csv")
+            options.readsAhead = readsAhead
             let report = try fixture.importText(.agreements, "a.csv", text, options: options)
-            return (report, try fixture.dump(excluding: ["schema_migrations"]))
+            let rejects = try String(contentsOfFile: fixture.folder.path("rejects.csv"), encoding: .utf8)
+            return (report, try fixture.dump(excluding: ["schema_migrations"]), rejects)
         }
         let fresh = try RegistryFixture()
-        let (ahead, aheadDump) = try importInto(fresh, rejects: false)
+        let (ahead, aheadDump, aheadRejects) = try importInto(fresh, readsAhead: true)
         XCTAssertTrue(ahead.committed)
         XCTAssertEqual([ahead.inserted, ahead.rejected], [2, 2])
         XCTAssertEqual(ahead.errors.map(\.line), [3, 4])
@@ -138,11 +139,15 @@ final class ImportErrorTests: XCTestCase {
         XCTAssertEqual(try fresh.int("""
             SELECT count(*) FROM agreement_parties p JOIN agreements a ON a.id = p.agreement_id WHERE a.key IN ('a1', 'a4')
             """), 4)
+        XCTAssertTrue(aheadRejects.hasPrefix("key,title,kind,parties,signed_on,error\na2,Refused halfway,mou,um;york,2018,"),
+                      aheadRejects)
+        XCTAssertTrue(aheadRejects.contains("\na3,\"Bad kind, with a comma\",memorandum,um;uci,2019,\"line 4: "), aheadRejects)
 
-        let (oneByOne, oneByOneDump) = try importInto(try RegistryFixture(), rejects: true)
+        let (oneByOne, oneByOneDump, oneByOneRejects) = try importInto(try RegistryFixture(), readsAhead: false)
         XCTAssertEqual(oneByOne.errors.map(\.message), ahead.errors.map(\.message))
         XCTAssertEqual([oneByOne.inserted, oneByOne.rejected], [ahead.inserted, ahead.rejected])
         XCTAssertEqual(oneByOneDump, aheadDump)
+        XCTAssertEqual(oneByOneRejects, aheadRejects)
     }
 
     /// A word of several names suggests first the names it begins, and of

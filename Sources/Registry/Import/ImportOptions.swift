@@ -27,6 +27,10 @@ public struct ImportOptions {
     var deferIndexesAfterRows = 1024
     /// ... which it does when at least this many more rows are expected.
     var minimumRowsForDeferredIndexes = 5_000
+    /// Read, parse and check the file on a second thread while this one
+    /// writes (`ReadAheadRecordSource`). Off, each row is read and checked
+    /// as it is written: the tests compare the two.
+    var readsAhead = true
 
     public init(format: ImportFormat? = nil, dryRun: Bool = false, skipInvalid: Bool = false, rejectsPath: String? = nil) {
         self.format = format

@@ -16,7 +16,8 @@ import Foundation
 /// values' text.
 ///
 /// The original fields of a record (for a rejects file) are gone once the
-/// reader has moved on, so this serves the all-or-nothing imports only.
+/// reader has moved on: with `keepsOriginalFields` the reader copies them
+/// out of each record it reads, for `originalFields()` to give back.
 final class ReadAheadRecordSource<Source: RecordSource>: RecordSource, @unchecked Sendable {
     typealias Column = Source.Column
 
@@ -26,6 +27,7 @@ final class ReadAheadRecordSource<Source: RecordSource>: RecordSource, @unchecke
         var row = ImportRow<Column>()
         var check = RowCheck()
         var bytesRead: Int64 = 0
+        var fields: [String] = []
     }
 
     private struct Batch {
@@ -42,6 +44,7 @@ final class ReadAheadRecordSource<Source: RecordSource>: RecordSource, @unchecke
 
     private let source: Source
     private let prepare: RowPreparation<Column>?
+    private let keepsOriginalFields: Bool
     let rejectsHeader: [String]
     let rejectsLayout: CSVLayout
     let totalBytes: Int64?
@@ -52,13 +55,16 @@ final class ReadAheadRecordSource<Source: RecordSource>: RecordSource, @unchecke
     private var current = Batch()
     private var index = 0
     private(set) var bytesRead: Int64 = 0
+    private var fields: [String] = []
 
     /// Starts reading. The wrapped source must have read its header already
     /// (so that a bad header fails before any thread starts). `prepare`, if
     /// given, runs on the reading thread on each row read without a problem.
-    init(_ source: Source, prepare: RowPreparation<Column>? = nil) {
+    /// `keepsOriginalFields`: for a rejects file (a copy of every record's text).
+    init(_ source: Source, prepare: RowPreparation<Column>? = nil, keepsOriginalFields: Bool = false) {
         self.source = source
         self.prepare = prepare
+        self.keepsOriginalFields = keepsOriginalFields
         rejectsHeader = source.rejectsHeader
         rejectsLayout = source.rejectsLayout
         totalBytes = source.totalBytes
@@ -94,6 +100,7 @@ final class ReadAheadRecordSource<Source: RecordSource>: RecordSource, @unchecke
     private func read(into slot: inout Slot) throws -> Bool {
         slot.check.reset()
         guard try source.next(into: &slot.row, check: &slot.check) else { return false }
+        if keepsOriginalFields { slot.fields = source.originalFields() }
         if let prepare, !slot.check.failed { prepare(&slot.row, &slot.check) }
         slot.bytesRead = source.bytesRead
         return true
@@ -108,6 +115,7 @@ final class ReadAheadRecordSource<Source: RecordSource>: RecordSource, @unchecke
         // Swapping hands the caller's old storage back to the reader, to be filled again.
         swap(&row, &current.slots[index].row)
         swap(&check, &current.slots[index].check)
+        swap(&fields, &current.slots[index].fields)
         bytesRead = current.slots[index].bytesRead
         index += 1
         return true
@@ -124,7 +132,8 @@ final class ReadAheadRecordSource<Source: RecordSource>: RecordSource, @unchecke
         return true
     }
 
-    func originalFields() -> [String] { [] }
+    /// The current record's fields when kept (`keepsOriginalFields`), else none.
+    func originalFields() -> [String] { fields }
 
     /// Stops the reader and waits for its thread to end, so that nothing
     /// reads the input after the import has returned.
