@@ -15,6 +15,7 @@ median ratio is reported), and every report, the audit and the search N
 times (their rows give the median, the JSON every run, the RSS the largest).
 """
 import argparse
+import csv
 import datetime
 import json
 import os
@@ -79,6 +80,23 @@ def build(binary):
     path = subprocess.run(["swift", "build", "-c", "release", "--static-swift-stdlib", "--show-bin-path"], cwd=ROOT,
                           check=True, capture_output=True, text=True).stdout.strip()
     return os.path.join(path, "partnerships")
+
+
+def write_dirty_copy(source, target):
+    """Copies the agreements CSV with every hundredth record's kind made
+    unknown (a row --skip-invalid refuses); returns how many."""
+    refused = 0
+    with open(source, newline="", encoding="utf-8") as src, open(target, "w", newline="", encoding="utf-8") as dst:
+        reader, writer = csv.reader(src), csv.writer(dst, lineterminator="\n")
+        header = next(reader)
+        writer.writerow(header)
+        kind = header.index("kind")
+        for number, record in enumerate(reader, start=1):
+            if number % 100 == 0:
+                record[kind] = "memorandum"
+                refused += 1
+            writer.writerow(record)
+    return refused
 
 
 def size_mib(path):
@@ -168,12 +186,28 @@ def bench_size(binary, work, m, institutions, seed, repeat=1):
               + f" (median {imp['ratio_median']:.2f})", file=sys.stderr)
 
     # The same file with --skip-invalid (each row in its own savepoint, the
-    # valid ones kept), into the registry as it was before the agreements.
+    # valid ones kept), into the registry as it was before the agreements;
+    # then, as an office with a messy file would run it, a copy in which 1%
+    # of the rows has an unknown kind, with --rejects.
+    dirty_db = os.path.join(work, f"skip-invalid-dirty-{m}.sqlite")
+    shutil.copyfile(skip_db, dirty_db)
     step("import agr. --skip-invalid", [binary, "import", "agreements", agreements_csv, "--skip-invalid", "--db", skip_db],
          records=m, database=skip_db)
-    for suffix in ("", "-wal", "-shm"):
-        if os.path.exists(skip_db + suffix):
-            os.remove(skip_db + suffix)
+    dirty_csv = os.path.join(work, f"agreements-1pc-refused-{m}.csv")
+    refused = write_dirty_copy(agreements_csv, dirty_csv)
+    rejects = os.path.join(work, f"rejects-{m}.csv")
+    if os.path.exists(rejects):
+        os.remove(rejects)
+    dirty = step("import agr. 1% bad, rejects", [binary, "import", "agreements", dirty_csv, "--skip-invalid", "--rejects",
+                                                 rejects, "--db", dirty_db], records=m, database=dirty_db)
+    dirty["refused_rows"] = refused
+    for path in (skip_db, dirty_db):
+        for suffix in ("", "-wal", "-shm"):
+            if os.path.exists(path + suffix):
+                os.remove(path + suffix)
+    for path in (dirty_csv, rejects):
+        if os.path.exists(path):
+            os.remove(path)
 
     # The reads, each `repeat` times in turn when asked: a report takes a
     # tenth of a second, so one slow moment of the host moves a single
