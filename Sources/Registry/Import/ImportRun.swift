@@ -179,7 +179,7 @@ final class ImportRun {
 /// transaction has changed the schema (an import sets aside a trigger and,
 /// when large, the indexes) every ROLLBACK TO makes SQLite read the whole
 /// schema again and recompile each statement before its next use. With 1% of
-/// a 100,000-row file refused, that was a third of the import's time.
+/// a 100,000-row file refused, that was a third of the writing thread's work.
 struct RowSavepoint {
     private let connection: Connection
     private let begin_: Statement
@@ -201,8 +201,11 @@ struct RowSavepoint {
 
     func release() throws { try release_.execute { _ in } }
 
-    /// Undoes what the row wrote, if anything: the rows SQLite counts as
-    /// inserted, updated or deleted (by triggers too) are all it writes.
+    /// Undoes what the row wrote, if anything. A row's statements write only
+    /// rows, which SQLite counts when a statement completes (trigger writes
+    /// included); a statement that failed has undone its own writes (its
+    /// statement journal) and counts none. So an unchanged count means
+    /// nothing to undo.
     func rollback() throws {
         if connection.totalChanges != changesAtBegin { try rollback_.execute { _ in } }
         try release_.execute { _ in }
