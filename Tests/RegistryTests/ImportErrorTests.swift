@@ -150,6 +150,44 @@ final class ImportErrorTests: XCTestCase {
         XCTAssertEqual(oneByOneRejects, aheadRejects)
     }
 
+    /// --skip-invalid writes rows in batches too, each batch in a savepoint
+    /// of its own: a batch with a row the database refuses halfway is undone
+    /// and written again row by row, so only that row is left out, and the
+    /// tallies, the search index and the rejects file (in the input's order)
+    /// agree with what is stored.
+    func testSkipInvalidBatchesLoseOnlyTheRowsTheDatabaseRefuses() throws {
+        try registry.connection.execute("""
+            CREATE TRIGGER test_refuse_york BEFORE INSERT ON agreement_parties
+            WHEN NEW.institution_id = (SELECT id FROM institutions WHERE key = 'york')
+            BEGIN SELECT RAISE(ABORT, 'York is refused by this test'); END
+            """)
+        var text = "key,title,kind,parties,signed_on\n"
+        for number in 1...700 {
+            let kind = number == 100 ? "memorandum" : (number % 2 == 0 ? "mou" : "exchange")
+            let parties = number == 300 || number == 450 ? "um;york" : "um;uci"
+            text += "b\(number),Batch row \(number) on zebrafish,\(kind),\(parties),2020\n"
+        }
+        var options = ImportOptions()
+        options.skipInvalid = true
+        options.rejectsPath = registry.folder.path("rejects.csv")
+        let report = try registry.importText(.agreements, "b.csv", text, options: options)
+        XCTAssertEqual([report.inserted, report.rejected], [697, 3])
+        XCTAssertEqual(report.errors.map(\.line), [101, 301, 451])
+        XCTAssertEqual(try registry.int("SELECT count(*) FROM agreements WHERE key GLOB 'b[0-9]*'"), 697)
+        XCTAssertEqual(try registry.int("SELECT count(*) FROM agreements WHERE key IN ('b100', 'b300', 'b450')"), 0)
+        XCTAssertEqual(try registry.int("""
+            SELECT count(*) FROM agreement_parties p JOIN agreements a ON a.id = p.agreement_id WHERE a.key GLOB 'b[0-9]*'
+            """), 697 * 2)
+        XCTAssertEqual(try registry.int("SELECT count(*) FROM agreement_search WHERE agreement_search MATCH 'zebrafish'"), 697)
+        XCTAssertEqual(try registry.int("SELECT sum(count) FROM agreement_tallies"),
+                       try registry.int("SELECT count(*) FROM agreements"))
+        XCTAssertEqual(try registry.int("SELECT count FROM agreement_tallies WHERE kind = 'exchange' AND status = 'active'"),
+                       try registry.int("SELECT count(*) FROM agreements WHERE kind = 'exchange' AND status = 'active'"))
+        let rejects = try String(contentsOfFile: registry.folder.path("rejects.csv"), encoding: .utf8)
+        XCTAssertEqual(rejects.split(separator: "\n").map { $0.split(separator: ",").first.map(String.init) ?? "" },
+                       ["key", "b100", "b300", "b450"], rejects)
+    }
+
     /// A word of several names suggests first the names it begins, and of
     /// those the shortest: the institution itself before its parts.
     func testSuggestionsPutTheNameAWordBeginsFirst() throws {

@@ -25,8 +25,7 @@ final class ImportRun {
              rejectsPath: String? = nil) throws -> ImportReport {
         var report = ImportReport(kind: kind, file: file)
         report.dryRun = options.dryRun
-        // Batches and per-row savepoints do not mix.
-        session.batchWrites = !options.skipInvalid
+        session.rowSavepoints = options.skipInvalid
         session.deferIndexesAfterRows = options.deferIndexesAfterRows
         session.minimumRowsForDeferredIndexes = options.minimumRowsForDeferredIndexes
         let started = ProcessInfo.processInfo.systemUptime
@@ -62,8 +61,7 @@ final class ImportRun {
     /// database on a second thread while this one writes. With
     /// `skipInvalid` too: each row still gets its savepoint here, on the
     /// writing thread, and for a rejects file the reading thread keeps each
-    /// record's original fields (a 1M agreements file: 10.1-11.8 s instead
-    /// of 12.9-15.4 s).
+    /// record's original fields.
     private func drive<I: RowImporter, S: RecordSource>(_ importer: I, _ records: S, _ report: inout ImportReport,
                                                         _ rejectsPath: String?) throws where S.Column == I.Column {
         guard options.readsAhead else { return try importRows(importer, records, &report, rejectsPath) }
@@ -86,6 +84,19 @@ final class ImportRun {
         var check = RowCheck()
         // Often enough to reach the index decision at the row it is due.
         let progressEvery = min(1024, max(1, options.deferIndexesAfterRows))
+        // The original fields of rows written later (in a batch), by line,
+        // for the rejects file until their outcome is known; and the rejects
+        // of later lines held back meanwhile, so that the file keeps the
+        // input's order (at most a batch of rows waits).
+        var deferredFields: [Int: [String]] = [:]
+        var heldRejects: [(line: Int, fields: [String], error: String)] = []
+        func writeRejects(upTo end: Int) throws {
+            guard let rejects, !heldRejects.isEmpty else { return }
+            heldRejects.sort { $0.line < $1.line }
+            let ready = heldRejects.prefix { $0.line < end }
+            for held in ready { try rejects.write(fields: held.fields, error: held.error) }
+            heldRejects.removeFirst(ready.count)
+        }
         func finish(line: Int, outcome: RowOutcome?, check: RowCheck, fields: () -> [String]) throws {
             if let outcome, !check.failed {
                 switch outcome {
@@ -104,14 +115,17 @@ final class ImportRun {
             for problem in check.errors {
                 report.add(ImportIssue(file: file, line: line, column: problem.column, message: problem.message), limit: limit)
             }
-            if let rejects, options.skipInvalid {
-                try rejects.write(fields: fields(), error: "line \(line): \(check.summary)")
+            if rejects != nil, options.skipInvalid {
+                heldRejects.append((line, fields(), "line \(line): \(check.summary)"))
+                try writeRejects(upTo: deferredFields.keys.min() ?? Int.max)
             }
         }
         func takeDeferred() throws {
             for row in importer.takeFinished() {
-                try finish(line: row.line, outcome: row.outcome, check: row.check, fields: { [] })
+                let fields = deferredFields.removeValue(forKey: row.line) ?? []
+                try finish(line: row.line, outcome: row.outcome, check: row.check, fields: { fields })
             }
+            try writeRejects(upTo: deferredFields.keys.min() ?? Int.max)
         }
         do {
             while true {
@@ -140,6 +154,7 @@ final class ImportRun {
                         if !check.failed { check.fail(columnNamed: nil, "the row was not written") }
                     }
                 }
+                if outcome == .deferred && rejects != nil { deferredFields[row.line] = records.originalFields() }
                 try finish(line: row.line, outcome: outcome, check: check, fields: records.originalFields)
                 if importer.hasFinished { try takeDeferred() }
                 if report.rowsRead % progressEvery == 0 {
@@ -163,52 +178,13 @@ final class ImportRun {
             report.indexesDeferred = importer.indexesDeferred
             report.errors.sort { $0.line < $1.line }
             report.warnings.sort { $0.line < $1.line }
+            try writeRejects(upTo: Int.max)
             try rejects?.finish()
             if let rejects, rejects.rows > 0 { report.rejectsFile = rejects.path }
         } catch {
             rejects?.discard()
             throw error
         }
-    }
-}
-
-/// A savepoint around each row, with its statements prepared once.
-///
-/// A row refused before it wrote anything (a bad value: nearly every refused
-/// row) is released, not rolled back: there is nothing to undo, and once the
-/// transaction has changed the schema (an import sets aside a trigger and,
-/// when large, the indexes) every ROLLBACK TO makes SQLite read the whole
-/// schema again and recompile each statement before its next use. With 1% of
-/// a 100,000-row file refused, that was a third of the writing thread's work.
-struct RowSavepoint {
-    private let connection: Connection
-    private let begin_: Statement
-    private let release_: Statement
-    private let rollback_: Statement
-    private var changesAtBegin = 0
-
-    init(_ connection: Connection) throws {
-        self.connection = connection
-        begin_ = try connection.prepare("SAVEPOINT import_row")
-        release_ = try connection.prepare("RELEASE SAVEPOINT import_row")
-        rollback_ = try connection.prepare("ROLLBACK TO SAVEPOINT import_row")
-    }
-
-    mutating func begin() throws {
-        try begin_.execute { _ in }
-        changesAtBegin = connection.totalChanges
-    }
-
-    func release() throws { try release_.execute { _ in } }
-
-    /// Undoes what the row wrote, if anything. A row's statements write only
-    /// rows, which SQLite counts when a statement completes (trigger writes
-    /// included); a statement that failed has undone its own writes (its
-    /// statement journal) and counts none. So an unchanged count means
-    /// nothing to undo.
-    func rollback() throws {
-        if connection.totalChanges != changesAtBegin { try rollback_.execute { _ in } }
-        try release_.execute { _ in }
     }
 }
 

@@ -11,8 +11,11 @@ final class ImportSession {
     private var agreementTitles: ReferenceDirectory?
     private var agreementByKey: Statement?
 
-    /// Importers may write rows in batches (not with per-row savepoints).
-    var batchWrites = true
+    /// Each row is written inside a savepoint of its own (`--skip-invalid`),
+    /// so that a row the database refuses halfway leaves nothing behind.
+    /// Rows written in batches are then written outside any row's savepoint,
+    /// each batch in one of its own (`AgreementImporter.flush()`).
+    var rowSavepoints = false
     /// See `ImportOptions.deferIndexesAfterRows`.
     var deferIndexesAfterRows = 1024
     var minimumRowsForDeferredIndexes = 5_000

@@ -14,10 +14,13 @@ enum AgreementColumn: Int, ImportColumn {
 /// key is the stored one of the same kind, signing date and set of parties;
 /// a new one gets a stable generated key (`mou-2018-11-28-3f9a0c1b2d`).
 ///
-/// In all-or-nothing mode, rows with a key are written in batches: one
-/// multi-row INSERT for up to `batchSize` agreements and a few for their
-/// parties, because the start-up of a statement costs as much as a row.
-/// Rows whose key exists already take the one-row path (compare, update).
+/// Rows with a key are written in batches: one multi-row INSERT for up to
+/// `batchSize` agreements and a few for their parties, because the start-up
+/// of a statement costs as much as a row. Rows whose key exists already take
+/// the one-row path (compare, update). With row savepoints (`--skip-invalid`)
+/// a batch is written between rows, inside a savepoint of its own: one
+/// savepoint copies each page it changes once, where a savepoint per row
+/// copied the same pages again for every row.
 final class AgreementImporter: RowImporter {
     typealias Column = AgreementColumn
 
@@ -40,7 +43,11 @@ final class AgreementImporter: RowImporter {
     private let repository: AgreementRepository
     private var touched: TouchedRows
     private var pending: (id: Int64, key: String, title: String)?
-    private let batching: Bool
+    private let rowSavepoints: Bool
+    /// With row savepoints: around each batch, and around each row a batch
+    /// gives back to the one-row path.
+    private lazy var batchSavepoint = try? RowSavepoint(session.connection, name: "agreement_batch")
+    private lazy var oneRowSavepoint = try? RowSavepoint(session.connection, name: "agreement_row")
     private var batch: [Waiting] = []
     private var rows = AgreementRows()
     private var batchParties: [Int64] = []
@@ -62,7 +69,7 @@ final class AgreementImporter: RowImporter {
         touched = try TouchedRows(connection: session.connection, table: "agreements")
         searchFill = DeferredSearchFill(DeferredSearchFill.agreements, connection: session.connection)
         tallies = DeferredTallies(connection: session.connection)
-        batching = session.batchWrites
+        rowSavepoints = session.rowSavepoints
         batch.reserveCapacity(Self.batchSize)
     }
 
@@ -113,7 +120,7 @@ final class AgreementImporter: RowImporter {
                             expiresOn: prepared.dates.expires, topics: prepared.topics, source: row[.source],
                             notes: row[.notes], partySet: partySet ?? AgreementRecord.partySet(parties))
         }
-        if batching && row[.key] != nil {
+        if row[.key] != nil {
             if let encoded = prepared.encoded {
                 rows.append(encoded: encoded)
             } else {
@@ -124,7 +131,8 @@ final class AgreementImporter: RowImporter {
                                  present: prepared.presence ?? ImportRowPresence(row.present), warnings: check.warnings,
                                  kind: kind, status: status))
             check.warnings.removeAll()
-            if batch.count == Self.batchSize { try flush() }
+            // With row savepoints, written by `rowKept()`, outside this row's savepoint.
+            if batch.count == Self.batchSize && !rowSavepoints { try flush() }
             return .deferred
         }
         let record = makeRecord()
@@ -189,22 +197,38 @@ final class AgreementImporter: RowImporter {
             swap(&rows, &self.rows)
             swap(&parties, &batchParties)
         }
-        let inserted: [Int64?]
+        var savepoint: RowSavepoint?
+        if rowSavepoints {
+            guard let batchSavepoint else { throw ImportInvariantError(message: "the batch savepoint could not be prepared") }
+            savepoint = batchSavepoint
+            try savepoint?.begin()
+        }
+        var inserted: [Int64?] = []
+        var pairs: [(agreement: Int64, institution: Int64)] = []
         do {
             inserted = try repository.insertBatch(rows)
+            pairs.reserveCapacity(parties.count)
+            var partiesStart = 0
+            for (index, id) in inserted.enumerated() {
+                if let id { for party in parties[partiesStart..<waiting[index].partiesEnd] { pairs.append((id, party)) } }
+                partiesStart = waiting[index].partiesEnd
+            }
+            try repository.addParties(pairs)
+            try savepoint?.release()
         } catch let error as DatabaseError where error.isRowLevel {
-            // One row is refused; the statement wrote nothing. Row by row,
-            // the error lands on the row that causes it.
+            // A row is refused. The agreements' statement writes all its rows
+            // or none; after it, without row savepoints, a refused party is
+            // the import's failure (it is rolled back whole), and with them
+            // the batch's savepoint undoes the batch. Row by row, the error
+            // then lands on the row that causes it.
+            if savepoint == nil && !inserted.isEmpty { throw error }
+            try savepoint?.rollback()
             for index in waiting.indices { finishOne(index, waiting, rows, parties) }
             return
         }
-        var pairs: [(agreement: Int64, institution: Int64)] = []
-        pairs.reserveCapacity(parties.count)
-        var partiesStart = 0
         for (index, id) in inserted.enumerated() {
             let row = waiting[index]
             if let id {
-                for party in parties[partiesStart..<row.partiesEnd] { pairs.append((id, party)) }
                 if session.tracksAgreementTitles {
                     session.agreementWritten(id: id, key: rows.key(of: index), title: rows.title(of: index))
                 }
@@ -213,20 +237,24 @@ final class AgreementImporter: RowImporter {
             } else {
                 finishOne(index, waiting, rows, parties)
             }
-            partiesStart = row.partiesEnd
         }
-        try repository.addParties(pairs)
         if !pairs.isEmpty { searchFill.rowsInserted() }
     }
 
-    /// The one-row path for row `index` of a batch.
+    /// The one-row path for row `index` of a batch; with row savepoints,
+    /// inside one of its own.
     private func finishOne(_ index: Int, _ waiting: [Waiting], _ rows: AgreementRows, _ parties: [Int64]) {
         let row = waiting[index]
         let record = rows.record(index)
         let partyIDs = Array(parties[(index == 0 ? 0 : waiting[index - 1].partiesEnd)..<row.partiesEnd])
         var check = RowCheck(warnings: row.warnings)
         var outcome: RowOutcome?
+        var savepoint = rowSavepoints ? oneRowSavepoint : nil
         do {
+            if rowSavepoints && savepoint == nil {
+                throw ImportInvariantError(message: "the row savepoint could not be prepared")
+            }
+            try savepoint?.begin()
             if let id = try repository.insertIfNew(record, parties: partyIDs) {
                 searchFill.rowsInserted()
                 tallies.inserted(row.kind, row.status)
@@ -238,9 +266,14 @@ final class AgreementImporter: RowImporter {
                 if outcome != nil, let (id, key, title) = pending { session.agreementWritten(id: id, key: key, title: title) }
                 pending = nil
             }
+            if outcome != nil && !check.failed { try savepoint?.release() } else { try savepoint?.rollback() }
         } catch let error as DatabaseError where error.isRowLevel {
+            try? savepoint?.rollback()
+            outcome = nil
             check.fail(columnNamed: nil, "the database refused the row: \(error.message)")
         } catch {
+            try? savepoint?.rollback()
+            outcome = nil
             check.fail(columnNamed: nil, "\(error)")
         }
         finished.append(DeferredRow(line: row.line, outcome: outcome, check: check))
@@ -317,6 +350,8 @@ final class AgreementImporter: RowImporter {
         if let (id, key, title) = pending { session.agreementWritten(id: id, key: key, title: title) }
         pending = nil
         tallies.rowKept()
+        // Outside any row's savepoint: the full batch, in one of its own.
+        if rowSavepoints && batch.count >= Self.batchSize { try flush() }
         try searchFill.setAsideOnceRowsAreInserted()
         try tallies.setAsideOnceRowsAreInserted()
     }
