@@ -7,9 +7,9 @@ import Foundation
 ///
 /// Every row is checked, whatever happened before it. Valid rows are written
 /// as they come (so a row may refer to an earlier one); with `skipInvalid`
-/// each row runs in a savepoint, so that a row the database refuses halfway
-/// leaves nothing behind. Without it, the caller rolls the whole transaction
-/// back when any row failed.
+/// each row runs in a savepoint (rows written in a batch, in the batch's
+/// own), so that a row the database refuses halfway leaves nothing behind.
+/// Without it, the caller rolls the whole transaction back when any row failed.
 final class ImportRun {
     let session: ImportSession
     let options: ImportOptions

@@ -13,8 +13,7 @@ protocol RowImporter: AnyObject {
     /// rolling the row back cannot undo it.
     func prepareToWrite(_ row: ImportRow<Column>) throws
     /// The checks of a row that need no database, for the reading thread of
-    /// an all-or-nothing import to run ahead of `importRow` (nil: `importRow`
-    /// does all).
+    /// an import to run ahead of `importRow` (nil: `importRow` does all).
     var preparation: RowPreparation<Column>? { get }
     /// The row's writes stay (its savepoint, if any, is released): caches
     /// may now learn about it, and schema changes are safe again.

@@ -43,11 +43,11 @@ final class AgreementImporter: RowImporter {
     private let repository: AgreementRepository
     private var touched: TouchedRows
     private var pending: (id: Int64, key: String, title: String)?
-    private let rowSavepoints: Bool
-    /// With row savepoints: around each batch, and around each row a batch
-    /// gives back to the one-row path.
-    private lazy var batchSavepoint = try? RowSavepoint(session.connection, name: "agreement_batch")
-    private lazy var oneRowSavepoint = try? RowSavepoint(session.connection, name: "agreement_row")
+    /// With row savepoints (`--skip-invalid`) only: around each batch, and
+    /// around each row a batch gives back to the one-row path.
+    private let batchSavepoint: RowSavepoint?
+    private let oneRowSavepoint: RowSavepoint?
+    private var rowSavepoints: Bool { batchSavepoint != nil }
     private var batch: [Waiting] = []
     private var rows = AgreementRows()
     private var batchParties: [Int64] = []
@@ -69,7 +69,8 @@ final class AgreementImporter: RowImporter {
         touched = try TouchedRows(connection: session.connection, table: "agreements")
         searchFill = DeferredSearchFill(DeferredSearchFill.agreements, connection: session.connection)
         tallies = DeferredTallies(connection: session.connection)
-        rowSavepoints = session.rowSavepoints
+        batchSavepoint = session.rowSavepoints ? try RowSavepoint(session.connection, name: "agreement_batch") : nil
+        oneRowSavepoint = session.rowSavepoints ? try RowSavepoint(session.connection, name: "agreement_row") : nil
         batch.reserveCapacity(Self.batchSize)
     }
 
@@ -197,12 +198,8 @@ final class AgreementImporter: RowImporter {
             swap(&rows, &self.rows)
             swap(&parties, &batchParties)
         }
-        var savepoint: RowSavepoint?
-        if rowSavepoints {
-            guard let batchSavepoint else { throw ImportInvariantError(message: "the batch savepoint could not be prepared") }
-            savepoint = batchSavepoint
-            try savepoint?.begin()
-        }
+        var savepoint = batchSavepoint
+        try savepoint?.begin()
         var inserted: [Int64?] = []
         var pairs: [(agreement: Int64, institution: Int64)] = []
         do {
@@ -249,11 +246,8 @@ final class AgreementImporter: RowImporter {
         let partyIDs = Array(parties[(index == 0 ? 0 : waiting[index - 1].partiesEnd)..<row.partiesEnd])
         var check = RowCheck(warnings: row.warnings)
         var outcome: RowOutcome?
-        var savepoint = rowSavepoints ? oneRowSavepoint : nil
+        var savepoint = oneRowSavepoint
         do {
-            if rowSavepoints && savepoint == nil {
-                throw ImportInvariantError(message: "the row savepoint could not be prepared")
-            }
             try savepoint?.begin()
             if let id = try repository.insertIfNew(record, parties: partyIDs) {
                 searchFill.rowsInserted()
