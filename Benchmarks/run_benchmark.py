@@ -82,6 +82,13 @@ def build(binary):
     return os.path.join(path, "partnerships")
 
 
+def remove_database(path):
+    """Removes an SQLite file with its WAL and shared-memory files, if there."""
+    for suffix in ("", "-wal", "-shm"):
+        if os.path.exists(path + suffix):
+            os.remove(path + suffix)
+
+
 def write_dirty_copy(source, target):
     """Copies the agreements CSV with every hundredth record's kind made
     unknown (a row --skip-invalid refuses); returns how many."""
@@ -117,9 +124,7 @@ def bench_size(binary, work, m, institutions, seed, repeat=1):
     subprocess.run([sys.executable, os.path.join(HERE, "generate_data.py"), data, "--agreements", str(m),
                     "--institutions", str(institutions), "--seed", str(seed)], check=True)
     db = os.path.join(work, f"registry-{m}.sqlite")
-    for suffix in ("", "-wal", "-shm"):
-        if os.path.exists(db + suffix):
-            os.remove(db + suffix)
+    remove_database(db)
     rows = []
 
     def step(name, command, records=None, stdout=subprocess.DEVNULL, database=db):
@@ -166,9 +171,7 @@ def bench_size(binary, work, m, institutions, seed, repeat=1):
             seconds, _, _, _, cpu = run([binary, "import", "agreements", agreements_csv, "--db", trial])
             imports.append(seconds)
             import_cpu.append(round(cpu, 3))
-            for suffix in ("", "-wal", "-shm"):
-                if os.path.exists(trial + suffix):
-                    os.remove(trial + suffix)
+            remove_database(trial)
             os.remove(floor_db)
             seconds, _, _, _, cpu = run(["sqlite3", floor_db, ".import --csv " + agreements_csv + " agreements_raw"])
             floors.append(seconds)
@@ -202,9 +205,7 @@ def bench_size(binary, work, m, institutions, seed, repeat=1):
                                                  rejects, "--db", dirty_db], records=m, database=dirty_db)
     dirty["refused_rows"] = refused
     for path in (skip_db, dirty_db):
-        for suffix in ("", "-wal", "-shm"):
-            if os.path.exists(path + suffix):
-                os.remove(path + suffix)
+        remove_database(path)
     for path in (dirty_csv, rejects):
         if os.path.exists(path):
             os.remove(path)
@@ -246,9 +247,7 @@ def bench_ror(binary, work, records, seed):
     subprocess.run([sys.executable, os.path.join(HERE, "generate_ror.py"), dump, "--records", str(records),
                     "--seed", str(seed)], check=True)
     db = os.path.join(work, f"registry-ror-{records}.sqlite")
-    for suffix in ("", "-wal", "-shm"):
-        if os.path.exists(db + suffix):
-            os.remove(db + suffix)
+    remove_database(db)
     run([binary, "init", "--db", db], stdout=subprocess.DEVNULL)
     rows = []
     print(f"ROR dump: {records:,} records, {os.path.getsize(dump) / 2**20:.0f} MiB", file=sys.stderr)
