@@ -219,4 +219,52 @@ final class AgreementBulkLoadTests: XCTestCase {
             XCTAssertEqual(AgreementImporter.normalizedList(text), expected, text)
         }
     }
+
+    /// The pages a bulk load changes before its rows and again at its end
+    /// (here the schema's, which lost the indexes) stay in the page cache
+    /// while the rows are written, however small the cache: written to the
+    /// WAL early, such a page is written again at the end, and the commit
+    /// then reads back and checksums every frame after its first copy.
+    func testPagesChangedAgainAtTheEndAreNotWrittenWhileTheRowsAre() throws {
+        let connection = registry.connection
+        try connection.execute("PRAGMA wal_checkpoint(TRUNCATE); PRAGMA cache_size = 100")
+        func schemaPagesWritten(keepingThemCached: Bool, prefix: String) throws -> Set<Int64> {
+            var written: Set<Int64> = []
+            try connection.inTransaction {
+                let load = try AgreementBulkLoad(connection: connection)
+                let schemaPages = Set(try connection.rows("SELECT pageno FROM dbstat WHERE name = 'sqlite_schema'")
+                    .compactMap { $0[0].int64 })
+                XCTAssertFalse(schemaPages.isEmpty)
+                for batch in 0..<80 {
+                    try connection.execute(Self.twoHundredRowsSQL, ["\(prefix)\(batch)-"])
+                    if keepingThemCached { try load.keepEarlyPagesCached() }
+                }
+                written = try self.walPages().intersection(schemaPages)
+                return .rollback
+            }
+            try connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            return written
+        }
+        XCTAssertEqual(try schemaPagesWritten(keepingThemCached: true, prefix: "kept"), [])
+        // Without the reads, the same rows push the schema's pages out.
+        XCTAssertNotEqual(try schemaPagesWritten(keepingThemCached: false, prefix: "aged"), [])
+    }
+
+    static let twoHundredRowsSQL = """
+        WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 200)
+        INSERT INTO agreements (key, title, kind) SELECT ?1 || i, 'Glaciology exchange number ' || i, 'mou' FROM n
+        """
+
+    /// The page numbers in the frames of the registry's WAL file.
+    private func walPages() throws -> Set<Int64> {
+        let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: registry.path + "-wal")))
+        let pageSize = Int(try registry.int("PRAGMA page_size") ?? 0)
+        var pages: Set<Int64> = []
+        var offset = 32
+        while offset + 24 + pageSize <= bytes.count {
+            pages.insert(bytes[offset..<offset + 4].reduce(Int64(0)) { $0 << 8 | Int64($1) })
+            offset += 24 + pageSize
+        }
+        return pages
+    }
 }
