@@ -36,4 +36,13 @@ final class AgreementRowsTests: XCTestCase {
         encoded.removeAll()
         XCTAssertTrue(encoded.isEmpty)
     }
+
+    /// The parties' ids sorted and joined by ',', as the overlap rule compares them.
+    func testPartySetIsTheSortedIdsJoinedByCommas() {
+        XCTAssertEqual(AgreementRecord.partySet([17424, 3324]), "3324,17424")
+        XCTAssertEqual(AgreementRecord.partySet([10, 9, 100, 1]), "1,9,10,100")
+        XCTAssertEqual(AgreementRecord.partySet([0, -5, Int64.max, Int64.min]),
+                       "\(Int64.min),-5,0,\(Int64.max)")
+        XCTAssertEqual(AgreementRecord.partySet([]), "")
+    }
 }

@@ -17,7 +17,31 @@ struct AgreementRecord: Equatable {
     var partySet: String?
 
     static func partySet(_ parties: [Int64]) -> String {
-        parties.sorted().map(String.init).joined(separator: ",")
+        let sorted = parties.sorted()
+        // Digits written straight into the string's storage (at most 20
+        // characters and a comma an id): one allocation a row, not one a
+        // party and one more to join them.
+        return String(unsafeUninitializedCapacity: sorted.count * 21) { buffer in
+            var end = 0
+            for id in sorted {
+                if end > 0 { buffer[end] = UInt8(ascii: ","); end += 1 }
+                if id < 0 { buffer[end] = UInt8(ascii: "-"); end += 1 }
+                let start = end
+                var rest = id.magnitude
+                repeat {
+                    buffer[end] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest % 10)
+                    rest /= 10
+                    end += 1
+                } while rest > 0
+                var (low, high) = (start, end - 1)
+                while low < high {
+                    buffer.swapAt(low, high)
+                    low += 1
+                    high -= 1
+                }
+            }
+            return end
+        }
     }
 }
 

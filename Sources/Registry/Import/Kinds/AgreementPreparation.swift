@@ -70,9 +70,17 @@ struct AgreementPreparer {
         var parties = PreparedAgreement.Parties.missing
         if let text = check.required(row, .parties) {
             let references = listItems(text)
-            if references.allSatisfy({ keys[$0] != nil }) {
+            // Each key looked up once: the ids found, in order, stand in for the lookup below.
+            var found: [Int64] = []
+            found.reserveCapacity(references.count)
+            for reference in references {
+                guard let id = keys[reference] else { break }
+                found.append(id)
+            }
+            if found.count == references.count {
                 var ids: [Int64] = []
-                Self.collectParties(references, into: &ids, check: &check) { keys[$0].map { .found($0) } ?? .failed("") }
+                var next = found.makeIterator()
+                Self.collectParties(references, into: &ids, check: &check) { _ in next.next().map { .found($0) } ?? .failed("") }
                 parties = .resolved(ids, partySet: AgreementRecord.partySet(ids))
             } else {
                 parties = .needsDirectory(text)
