@@ -69,6 +69,24 @@ def run(command, stdout=subprocess.DEVNULL, check=True, stdin=None):
     return elapsed, usage.ru_maxrss / 1024.0, code, stderr, usage.ru_utime + usage.ru_stime
 
 
+def run_capturing(command):
+    """As run(), with the child's standard output as text added at the end."""
+    with tempfile.TemporaryFile() as output:
+        result = run(command, stdout=output)
+        output.seek(0)
+        return result + (output.read().decode("utf-8", "replace"),)
+
+
+def phases_of(output):
+    """The phases that `import --timings` prints ("timings: rows 3.12 s, search
+    index 0.47 s, ..."), as {"rows": 3.12, "search index": 0.47, ...}."""
+    for line in output.splitlines():
+        if line.startswith("timings: "):
+            parts = (part.rsplit(" ", 2) for part in line[len("timings: "):].split(", "))
+            return {name: float(seconds) for name, seconds, _ in parts}
+    return {}
+
+
 def build(binary):
     if binary:
         return binary
@@ -127,14 +145,22 @@ def bench_size(binary, work, m, institutions, seed, repeat=1):
     remove_database(db)
     rows = []
 
-    def step(name, command, records=None, stdout=subprocess.DEVNULL, database=db):
-        seconds, rss, code, stderr, cpu = run(command, stdout=stdout)
+    def step(name, command, records=None, database=db, timings=False):
+        if timings:
+            seconds, rss, code, stderr, cpu, output = run_capturing(command + ["--timings"])
+        else:
+            seconds, rss, code, stderr, cpu = run(command)
         row = {"m": m, "step": name, "seconds": round(seconds, 4), "cpu_seconds": round(cpu, 3),
                "max_rss_mib": round(rss, 1),
                "rows_per_second": round(records / seconds) if records else None,
                "db_mib": round(size_mib(database), 1), "exit": code}
+        if timings:
+            row["phases"] = phases_of(output)
         rows.append(row)
         print(f"  {name:<28} {seconds:9.3f} s  {rss:7.1f} MiB  {cpu:7.2f} s CPU", file=sys.stderr)
+        if timings:
+            print("    phases: " + ", ".join(f"{phase} {value:.2f} s" for phase, value in row["phases"].items()),
+                  file=sys.stderr)
         return row
 
     print(f"M = {m:,}", file=sys.stderr)
@@ -146,7 +172,8 @@ def bench_size(binary, work, m, institutions, seed, repeat=1):
     # The registry as it is before the agreements, for the --skip-invalid run below.
     skip_db = os.path.join(work, f"skip-invalid-{m}.sqlite")
     shutil.copyfile(db, skip_db)
-    imp = step("import agreements", [binary, "import", "agreements", agreements_csv, "--db", db], records=m)
+    imp = step("import agreements", [binary, "import", "agreements", agreements_csv, "--db", db], records=m,
+               timings=True)
     step("import memberships", [binary, "import", "memberships", os.path.join(data, "memberships.csv"), "--db", db])
     step("import news", [binary, "import", "news", os.path.join(data, "news.csv"), "--db", db])
 
@@ -165,11 +192,14 @@ def bench_size(binary, work, m, institutions, seed, repeat=1):
     if repeat > 1:
         imports, floors = [imp["seconds"]], [floor["seconds"]]
         import_cpu, floor_cpu = [imp["cpu_seconds"]], [floor["cpu_seconds"]]
+        phases = [imp["phases"]]
         trial = os.path.join(work, f"repeat-{m}.sqlite")
         for _ in range(repeat - 1):
             shutil.copyfile(skip_db, trial)
-            seconds, _, _, _, cpu = run([binary, "import", "agreements", agreements_csv, "--db", trial])
+            seconds, _, _, _, cpu, output = run_capturing([binary, "import", "agreements", agreements_csv, "--db", trial,
+                                                           "--timings"])
             imports.append(seconds)
+            phases.append(phases_of(output))
             import_cpu.append(round(cpu, 3))
             remove_database(trial)
             os.remove(floor_db)
@@ -185,8 +215,13 @@ def bench_size(binary, work, m, institutions, seed, repeat=1):
         imp["floor_cpu_seconds_runs"] = floor_cpu
         imp["ratio_runs"] = [round(x, 2) for x in ratios]
         imp["ratio_median"] = round(statistics.median(ratios), 2)
+        # Where each run's time went (`import --timings`): tells which phase a noisy spell slowed.
+        imp["phases_runs"] = phases
         print(f"  import ÷ floor, {repeat} runs in turn: " + ", ".join(f"{x:.2f}" for x in ratios)
               + f" (median {imp['ratio_median']:.2f})", file=sys.stderr)
+        names = [name for name in phases[0] if all(name in run_phases for run_phases in phases)]
+        print("  import phases, median of the runs: "
+              + ", ".join(f"{name} {statistics.median(p[name] for p in phases):.2f} s" for name in names), file=sys.stderr)
 
     # The same file with --skip-invalid (each row in its own savepoint, the
     # valid ones kept), into the registry as it was before the agreements;

@@ -36,6 +36,19 @@ final class ImportCommandTests: XCTestCase {
         XCTAssertTrue(second.stdout.contains("2 rows: 0 inserted, 0 updated, 2 unchanged, 0 rejected"), second.stdout)
     }
 
+    func testTimingsPrintEachPhaseOfTheImport() throws {
+        let file = try write("agreements.csv", "key,title,kind,parties\na1,First,mou,UM;york\n")
+        let result = try CLIRunner.run(["import", "agreements", file, "--db", db, "--timings"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let line = result.stdout.split(separator: "\n").first { $0.hasPrefix("timings: ") }.map(String.init)
+        XCTAssertNotNil(line, result.stdout)
+        XCTAssertTrue(line?.range(of: #"^timings: rows \d+\.\d\d s, search index \d+\.\d\d s, commit \d+\.\d\d s$"#,
+                                  options: .regularExpression) != nil, line ?? "")
+        let ror = try CLIRunner.run(["import", "ror", file, "--db", db, "--timings"])
+        XCTAssertEqual(ror.status, 64, ror.stdout)
+        XCTAssertTrue(ror.stderr.contains("--timings applies to the other kinds"), ror.stderr)
+    }
+
     func testInvalidRowsExitWith65AndNameFileLineAndColumn() throws {
         let file = try write("bad.csv", "key,title,kind,parties,signed_on\na1,Fine,mou,UM;york,2018\na2,\"Two\nlines\",mou,UM;Yrok,2018-02-30\n")
         let result = try CLIRunner.run(["import", "agreements", file, "--db", db])

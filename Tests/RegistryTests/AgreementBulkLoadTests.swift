@@ -62,6 +62,28 @@ final class AgreementBulkLoadTests: XCTestCase {
         assertSearchIndexInStep()
     }
 
+    /// `ImportReport.phases` (printed by `import --timings`): what a large
+    /// import does at its end, in order, and for how long.
+    func testTheReportTimesEachPhaseInOrder() throws {
+        let large = try registry.importText(.agreements, "big.csv", agreements(700, prefix: "t", word: "Glaciology"),
+                                            options: largeImport)
+        XCTAssertTrue(large.indexesDeferred)
+        XCTAssertEqual(large.phases.map(\.name), ["rows", "search index", "indexes", "commit"])
+        XCTAssertTrue(large.phases.allSatisfy { $0.seconds >= 0 })
+        // The phases before the commit are the run that `seconds` times.
+        XCTAssertLessThanOrEqual(large.phases.dropLast().map(\.seconds).reduce(0, +), large.seconds + 0.001)
+        let small = try registry.importText(.agreements, "small.csv", "key,title,kind,parties\ns1,Hydrology,mou,um;york\n")
+        XCTAssertEqual(small.phases.map(\.name), ["rows", "search index", "commit"])
+        var dry = ImportOptions()
+        dry.dryRun = true
+        let dryRun = try registry.importText(.agreements, "dry.csv", "key,title,kind,parties\nd1,Geology,mou,um;york\n",
+                                             options: dry)
+        XCTAssertEqual(dryRun.phases.map(\.name), ["rows", "rollback"])
+        let institutions = try registry.importText(.institutions, "i.csv", "key,name,country\nkul,KU Leuven,BE\n")
+        XCTAssertEqual(institutions.phases.map(\.name), ["rows", "commit"])
+        XCTAssertTrue(institutions.phasesLine.hasPrefix("rows "), institutions.phasesLine)
+    }
+
     func testInputOfUnknownSizeDefersOnceItHasShownItselfLarge() throws {
         // As standard input is read: no size to estimate the rows from.
         // At least 500 rows still to come, as the real threshold is 5,000: more

@@ -92,6 +92,10 @@ struct ImportCommand: ParsableCommand {
     @Flag(name: .customLong("overwrite"), help: "import ror: take ROR's value where a user's differs (instead of a conflict).")
     var overwrite = false
 
+    @Flag(name: .customLong("timings"), help: ArgumentHelp(
+        "Also print how long each phase took: the rows, the search index, the indexes (a large import builds them at the end), the commit."))
+    var timings = false
+
     @OptionGroup var database: DatabaseOptions
 
     func validate() throws {
@@ -101,6 +105,7 @@ struct ImportCommand: ParsableCommand {
             if skipInvalid || rejects != nil {
                 throw ValidationError("import ror is all or nothing; --skip-invalid and --rejects do not apply")
             }
+            if timings { throw ValidationError("--timings applies to the other kinds; import ror prints its own counts") }
             if let types {
                 do { _ = try RORImportOptions.parseTypes(types) } catch { throw ValidationError("\(error)") }
             }
@@ -127,6 +132,7 @@ struct ImportCommand: ParsableCommand {
         progress.clear()
         ImportReportPrinter.printIssues(of: report)
         print("\(report.file): \(report.summaryLine)")
+        if timings { print("timings: \(report.phasesLine)") }
         if report.dryRun { print("dry run: nothing was written") }
         if let rejectsFile = report.rejectsFile {
             Terminal.printWarning("\(report.rejected) rejected \(report.rejected == 1 ? "row" : "rows") written to \(rejectsFile)")

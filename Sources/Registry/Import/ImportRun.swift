@@ -29,6 +29,7 @@ final class ImportRun {
         session.deferIndexesAfterRows = options.deferIndexesAfterRows
         session.minimumRowsForDeferredIndexes = options.minimumRowsForDeferredIndexes
         let started = ProcessInfo.processInfo.systemUptime
+        session.startPhases()
         do {
             switch kind {
             case .institutions: try read(InstitutionImporter(session: session), source, format, &report, rejectsPath)
@@ -42,6 +43,7 @@ final class ImportRun {
             report.fatal = ImportIssue(file: file, line: fatal.line, column: fatal.column, message: fatal.message)
         }
         report.seconds = ProcessInfo.processInfo.systemUptime - started
+        report.phases = session.phases
         return report
     }
 
@@ -172,6 +174,7 @@ final class ImportRun {
             }
             try importer.flush()
             try takeDeferred()
+            session.endPhase(ImportPhase.rows)
             // A rollback to come brings back by itself what was set aside.
             try importer.finish(rollingBack: options.dryRun || (!options.skipInvalid && report.errorCount > 0))
             try takeDeferred()

@@ -1,4 +1,5 @@
 import Database
+import Foundation
 
 /// What the imports of one transaction share: the connection and the
 /// reference directories, which are loaded once and then kept up to date as
@@ -20,8 +21,25 @@ final class ImportSession {
     var deferIndexesAfterRows = 1024
     var minimumRowsForDeferredIndexes = 5_000
 
+    /// The phases ended so far (`ImportReport.phases`).
+    private(set) var phases: [ImportPhase] = []
+    private var phaseStarted = ProcessInfo.processInfo.systemUptime
+
     init(connection: Connection) {
         self.connection = connection
+    }
+
+    /// Starts the clock of the first phase.
+    func startPhases() {
+        phases = []
+        phaseStarted = ProcessInfo.processInfo.systemUptime
+    }
+
+    /// Ends the phase running now, which began when the one before it ended.
+    func endPhase(_ name: String) {
+        let now = ProcessInfo.processInfo.systemUptime
+        phases.append(ImportPhase(name: name, seconds: now - phaseStarted))
+        phaseStarted = now
     }
 
     /// Settings for the length of an import transaction. The importers check

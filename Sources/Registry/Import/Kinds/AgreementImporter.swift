@@ -286,10 +286,13 @@ final class AgreementImporter: RowImporter {
             // them first would be work thrown away (seconds for a large file).
             bulkLoad = nil
         } else {
+            let deferred = bulkLoad != nil
             try endBulkLoad {
                 try searchFill.restore()
                 try tallies.restore()
+                session.endPhase(ImportPhase.searchIndex)
             }
+            if deferred { session.endPhase(ImportPhase.indexes) }
         }
     }
 

@@ -35,7 +35,10 @@ final class NewsImporter: RowImporter {
 
     /// A rollback puts the search trigger back by itself.
     func finish(rollingBack: Bool) throws {
-        if !rollingBack { try searchFill.restore() }
+        if !rollingBack {
+            try searchFill.restore()
+            session.endPhase(ImportPhase.searchIndex)
+        }
     }
 
     func importRow(_ row: ImportRow<Column>, check: inout RowCheck) throws -> RowOutcome? {
