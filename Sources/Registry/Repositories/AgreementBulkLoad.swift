@@ -16,13 +16,16 @@ final class AgreementBulkLoad {
     /// rows went through, and which the end fills: FTS5 keeps its averages
     /// and structure records at ids 1 and 10, and writes a new segment at
     /// the end of `_data`). See `keepEarlyPagesCached()`.
-    static let earlyPagesSQL = [
-        "SELECT count(*) FROM sqlite_schema",
-        "SELECT count(*) FROM agreement_tallies",
-        "SELECT count(*) FROM agreement_search_data WHERE id <= 10",
-        "SELECT max(id) FROM agreement_search_data",
-        "SELECT count(*) FROM agreement_search_idx",
-    ]
+    static let earlyPagesSQL: [String] = {
+        let fts = DeferredSearchFill.agreements.fts
+        return ["SELECT count(*) FROM sqlite_schema",
+                "SELECT count(*) FROM agreement_tallies",
+                "SELECT count(*) FROM \(fts)_data WHERE id <= 10",
+                "SELECT max(id) FROM \(fts)_data",
+                "SELECT count(*) FROM \(fts)_idx"]
+    }()
+    /// 8,192 rows between reads: some 200 pages written (the cache holds 3,000).
+    static let batchesBetweenReads = 32
 
     private let connection: Connection
     private var indexes: [DeferredIndexes]
@@ -30,6 +33,7 @@ final class AgreementBulkLoad {
     /// import's own (`FileGrowthPrefill`).
     private let startPages: Int64
     private let earlyPages: [Statement]
+    private var batchesWritten = 0
 
     init(connection: Connection) throws {
         self.connection = connection
@@ -45,14 +49,20 @@ final class AgreementBulkLoad {
     /// and again at the end, and a page written twice in one transaction
     /// makes the commit read back and checksum again every WAL frame after
     /// the page's first copy: at a million rows, all 40,000 frames instead of
-    /// the last 15,000 (those after the rows, whose cache is small). Called
-    /// between batches, often enough that a few hundred pages at most are
-    /// dirtied in between (the cache holds 3,000).
+    /// the last 15,000 (those after the rows, whose cache is small).
     func keepEarlyPagesCached() throws {
         for statement in earlyPages {
             _ = try statement.query { _ in }
             statement.reset()
         }
+    }
+
+    /// A batch of rows is written: every `batchesBetweenReads` batches, the
+    /// early pages are read again (`keepEarlyPagesCached()`), often enough
+    /// that a few hundred pages at most are dirtied in between.
+    func batchWritten() throws {
+        batchesWritten += 1
+        if batchesWritten % Self.batchesBetweenReads == 0 { try keepEarlyPagesCached() }
     }
 
     /// Runs `work` (what else the import does at its end: the search fill,

@@ -51,7 +51,6 @@ final class AgreementImporter: RowImporter {
     private var batch: [Waiting] = []
     private var rows = AgreementRows()
     private var batchParties: [Int64] = []
-    private var batchesWritten = 0
     private(set) var finished: [DeferredRow] = []
     private var indexDecisionMade = false
     /// For input of unknown size (standard input): the row count at which to
@@ -237,12 +236,8 @@ final class AgreementImporter: RowImporter {
             }
         }
         if !pairs.isEmpty { searchFill.rowsInserted() }
-        batchesWritten += 1
-        if let bulkLoad, batchesWritten % Self.batchesBetweenCacheReads == 0 { try bulkLoad.keepEarlyPagesCached() }
+        try bulkLoad?.batchWritten()
     }
-
-    /// 8,192 rows: some 200 pages written between reads (`AgreementBulkLoad.keepEarlyPagesCached()`).
-    static let batchesBetweenCacheReads = 32
 
     /// The one-row path for row `index` of a batch; with row savepoints,
     /// inside one of its own.
