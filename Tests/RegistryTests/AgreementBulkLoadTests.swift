@@ -272,6 +272,30 @@ final class AgreementBulkLoadTests: XCTestCase {
         XCTAssertNotEqual(try schemaPagesWritten(keepingThemCached: false, prefix: "aged"), [])
     }
 
+    /// The WAL is grown ahead of the frames the load will write
+    /// (`WALPrefill`), by twice the input still to come; the rows then
+    /// overwrite the zeros, and the import commits as without them.
+    func testTheWALIsGrownAheadOfTheLoadByTwiceTheInputToCome() throws {
+        let connection = registry.connection
+        try connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        let wal = registry.path + "-wal"
+        XCTAssertEqual(fileSize(atPath: wal), 0)
+        try connection.inTransaction {
+            let load = try AgreementBulkLoad(connection: connection, remainingInputBytes: 1 << 20)
+            XCTAssertEqual(load.walPrefilled, 2 << 20)
+            XCTAssertEqual(fileSize(atPath: wal), 2 << 20)
+            try connection.execute(Self.twoHundredRowsSQL, ["w-"])
+            try load.restore()
+            return .commit
+        }
+        XCTAssertEqual(try registry.int("SELECT count(*) FROM agreements WHERE key GLOB 'w-*'"), 200)
+        XCTAssertEqual(try registry.string("PRAGMA integrity_check"), "ok")
+        try connection.inTransaction {
+            XCTAssertEqual(try AgreementBulkLoad(connection: connection).walPrefilled, 0, "nothing to come, nothing grown")
+            return .rollback
+        }
+    }
+
     static let twoHundredRowsSQL = """
         WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 200)
         INSERT INTO agreements (key, title, kind) SELECT ?1 || i, 'Glaciology exchange number ' || i, 'mou' FROM n

@@ -314,13 +314,15 @@ final class AgreementImporter: RowImporter {
     func readingProgress(rows: Int, bytesRead: Int64, totalBytes: Int64?) throws {
         guard !indexDecisionMade, rows >= (nextIndexDecisionRow ?? session.deferIndexesAfterRows), bytesRead > 0
         else { return }
-        let expectedRows: Double
+        let expectedRows: Double, remainingBytes: Int64
         if let totalBytes {
             indexDecisionMade = true
             expectedRows = Double(rows) * Double(totalBytes) / Double(bytesRead)
+            remainingBytes = totalBytes - bytesRead
         } else {
             nextIndexDecisionRow = rows * 2
             expectedRows = Double(rows) * 8
+            remainingBytes = bytesRead * 7
         }
         let remaining = expectedRows - Double(rows)
         guard remaining >= Double(session.minimumRowsForDeferredIndexes) else { return }
@@ -328,7 +330,7 @@ final class AgreementImporter: RowImporter {
         guard remaining * 2 > Double(stored) else { return }
         try flush()
         indexDecisionMade = true
-        bulkLoad = try AgreementBulkLoad(connection: session.connection)
+        bulkLoad = try AgreementBulkLoad(connection: session.connection, remainingInputBytes: remainingBytes)
         indexesDeferred = true
     }
 
