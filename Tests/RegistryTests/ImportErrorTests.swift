@@ -188,6 +188,57 @@ final class ImportErrorTests: XCTestCase {
                        ["key", "b100", "b300", "b450"], rejects)
     }
 
+    private func batchRows(_ count: Int, prefix: String) -> String {
+        var text = "key,title,kind,parties,signed_on\n"
+        for number in 1...count {
+            text += "\(prefix)\(number),Batch row \(number) on zebrafish,\(number % 2 == 0 ? "mou" : "exchange"),um;uci,2020\n"
+        }
+        return text
+    }
+
+    /// Agreements go 256 to a statement that, when the database refuses a
+    /// row, keeps the rows before it (INSERT OR FAIL). In an all-or-nothing
+    /// import those rows then get their parties and count as inserted, once,
+    /// and the rest go row by row. The test's trigger refuses a row only
+    /// once, so the import commits: every count agrees with what is stored.
+    func testTheRowsABatchWroteBeforeARefusedRowCountAsInserted() throws {
+        try registry.connection.execute("""
+            CREATE TABLE test_refused (key TEXT);
+            CREATE TRIGGER test_refuse_once BEFORE INSERT ON agreements
+            WHEN NEW.key = 'c300' AND NOT EXISTS (SELECT 1 FROM test_refused)
+            BEGIN INSERT INTO test_refused VALUES (NEW.key); SELECT RAISE(FAIL, 'refused once by this test'); END
+            """)
+        let report = try registry.importText(.agreements, "c.csv", batchRows(700, prefix: "c"))
+        XCTAssertEqual(try registry.int("SELECT count(*) FROM test_refused"), 1, "the second batch was refused at c300")
+        XCTAssertTrue(report.committed)
+        XCTAssertEqual(report.errors.map(\.description), [])
+        XCTAssertEqual([report.inserted, report.updated, report.unchanged, report.rejected], [700, 0, 0, 0])
+        XCTAssertEqual(try registry.int("SELECT count(*) FROM agreements WHERE key GLOB 'c[0-9]*'"), 700)
+        XCTAssertEqual(try registry.int("""
+            SELECT count(*) FROM agreement_parties p JOIN agreements a ON a.id = p.agreement_id WHERE a.key GLOB 'c[0-9]*'
+            """), 1_400)
+        XCTAssertEqual(try registry.int("SELECT count(*) FROM agreement_search WHERE agreement_search MATCH 'zebrafish'"), 700)
+        XCTAssertEqual(try registry.int("SELECT sum(count) FROM agreement_tallies"),
+                       try registry.int("SELECT count(*) FROM agreements"))
+        XCTAssertEqual(try registry.int("SELECT count FROM agreement_tallies WHERE kind = 'mou' AND status = 'active'"),
+                       try registry.int("SELECT count(*) FROM agreements WHERE kind = 'mou' AND status = 'active'"))
+    }
+
+    /// Refused for good, the row is named, and nothing of the import stays.
+    func testARowABatchCannotWriteIsNamedAndTheImportLeavesNothing() throws {
+        try registry.connection.execute("""
+            CREATE TRIGGER test_refuse BEFORE INSERT ON agreements WHEN NEW.key = 'd300'
+            BEGIN SELECT RAISE(FAIL, 'refused by this test'); END
+            """)
+        let before = try registry.int("SELECT count(*) FROM agreements")
+        let report = try registry.importText(.agreements, "d.csv", batchRows(700, prefix: "d"))
+        XCTAssertFalse(report.committed)
+        XCTAssertEqual(report.errors.map(\.line), [301])
+        XCTAssertTrue(report.errors.first?.message.contains("refused by this test") ?? false, "\(report.errors)")
+        XCTAssertEqual(try registry.int("SELECT count(*) FROM agreements"), before)
+        XCTAssertEqual(try registry.int("SELECT count(*) FROM agreements WHERE key GLOB 'd[0-9]*'"), 0)
+    }
+
     /// A word of several names suggests first the names it begins, and of
     /// those the shortest: the institution itself before its parts.
     func testSuggestionsPutTheNameAWordBeginsFirst() throws {

@@ -205,38 +205,69 @@ final class AgreementImporter: RowImporter {
         do {
             inserted = try repository.insertBatch(rows)
             pairs.reserveCapacity(parties.count)
-            var partiesStart = 0
-            for (index, id) in inserted.enumerated() {
-                if let id { for party in parties[partiesStart..<waiting[index].partiesEnd] { pairs.append((id, party)) } }
-                partiesStart = waiting[index].partiesEnd
-            }
+            appendPairs(of: inserted, waiting, parties, to: &pairs)
             try repository.addParties(pairs)
             try savepoint?.release()
-        } catch let error as DatabaseError where error.isRowLevel {
-            // A row is refused. The agreements' statement writes all its rows
-            // or none; after it, without row savepoints, a refused party is
-            // the import's failure (it is rolled back whole), and with them
-            // the batch's savepoint undoes the batch. Row by row, the error
-            // then lands on the row that causes it.
-            if savepoint == nil && !inserted.isEmpty { throw error }
+        } catch let refused as AgreementRepository.BatchRefused {
+            // The agreements' statement refused a row, and kept the rows
+            // before it (INSERT OR FAIL). With row savepoints, the batch's
+            // undoes them; without, they stay, get their parties and count
+            // as inserted. The rest go row by row, where the error lands on
+            // the row that causes it.
             try savepoint?.rollback()
+            let written = savepoint == nil ? refused.written : []
+            pairs.removeAll()
+            appendPairs(of: written, waiting, parties, to: &pairs)
+            try repository.addParties(pairs)
+            for index in waiting.indices {
+                if index < written.count, let id = written[index] {
+                    recordInserted(index, id: id, waiting, rows)
+                } else {
+                    finishOne(index, waiting, rows, parties)
+                }
+            }
+            if !pairs.isEmpty { searchFill.rowsInserted() }
+            return
+        } catch let error as DatabaseError where error.isRowLevel {
+            // A party is refused. Without row savepoints that is the
+            // import's failure (it is rolled back whole); with them the
+            // batch's savepoint undoes the batch, and row by row the error
+            // lands on the row that causes it.
+            guard let savepoint else { throw error }
+            try savepoint.rollback()
             for index in waiting.indices { finishOne(index, waiting, rows, parties) }
             return
         }
         for (index, id) in inserted.enumerated() {
-            let row = waiting[index]
             if let id {
-                if session.tracksAgreementTitles {
-                    session.agreementWritten(id: id, key: rows.key(of: index), title: rows.title(of: index))
-                }
-                tallies.inserted(row.kind, row.status)
-                finished.append(DeferredRow(line: row.line, outcome: .inserted, check: RowCheck(warnings: row.warnings)))
+                recordInserted(index, id: id, waiting, rows)
             } else {
                 finishOne(index, waiting, rows, parties)
             }
         }
         if !pairs.isEmpty { searchFill.rowsInserted() }
         try bulkLoad?.batchWritten()
+    }
+
+    /// The (agreement, institution) pairs of the rows written, `ids` being
+    /// the batch's rows' ids (nil for a row not written).
+    private func appendPairs(of ids: [Int64?], _ waiting: [Waiting], _ parties: [Int64],
+                             to pairs: inout [(agreement: Int64, institution: Int64)]) {
+        var partiesStart = 0
+        for (index, id) in ids.enumerated() {
+            if let id { for party in parties[partiesStart..<waiting[index].partiesEnd] { pairs.append((id, party)) } }
+            partiesStart = waiting[index].partiesEnd
+        }
+    }
+
+    /// Row `index` of a batch was written with its parties, as `id`.
+    private func recordInserted(_ index: Int, id: Int64, _ waiting: [Waiting], _ rows: AgreementRows) {
+        let row = waiting[index]
+        if session.tracksAgreementTitles {
+            session.agreementWritten(id: id, key: rows.key(of: index), title: rows.title(of: index))
+        }
+        tallies.inserted(row.kind, row.status)
+        finished.append(DeferredRow(line: row.line, outcome: .inserted, check: RowCheck(warnings: row.warnings)))
     }
 
     /// The one-row path for row `index` of a batch; with row savepoints,
