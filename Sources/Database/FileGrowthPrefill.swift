@@ -62,13 +62,8 @@ public final class FileGrowthPrefill: @unchecked Sendable {
         // itself during the transaction (whenever its cache spills): zeros
         // written there could land on them. Only in WAL mode does nothing
         // but the checkpoint write the file.
-        guard try connection.scalar("PRAGMA journal_mode")?.string?.lowercased() == "wal" else {
-            throw Unavailable(reason: "the database is not in WAL mode")
-        }
-        var pointer: UnsafeMutableRawPointer?
-        let code = sqlite3_file_control(connection.handle, "main", SQLITE_FCNTL_FILE_POINTER, &pointer)
-        guard code == SQLITE_OK, let file = pointer?.assumingMemoryBound(to: sqlite3_file.self),
-              let methods = file.pointee.pMethods, let write = methods.pointee.xWrite
+        guard try connection.isInWALMode else { throw Unavailable(reason: "the database is not in WAL mode") }
+        guard let (file, methods) = connection.sqliteFile(SQLITE_FCNTL_FILE_POINTER), let write = methods.xWrite
         else { throw Unavailable(reason: "SQLite gave no file handle for the main database") }
         guard let pageSize = try connection.pragma(.pageSize), pageSize > 0 else {
             throw Unavailable(reason: "unknown page size")

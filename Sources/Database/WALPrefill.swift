@@ -27,8 +27,7 @@ import CSQLite
 ///   closing, shortens or deletes the file.
 ///
 /// Writes go through SQLite's own handle for the WAL
-/// (`SQLITE_FCNTL_JOURNAL_POINTER`): a second descriptor, once closed,
-/// would drop the process's POSIX locks on the file.
+/// (`Connection.sqliteFile(_:)`).
 public enum WALPrefill {
     /// Not in WAL mode, not in a write transaction, or no WAL handle.
     public struct Unavailable: Error, CustomStringConvertible {
@@ -51,14 +50,9 @@ public enum WALPrefill {
         guard sqlite3_txn_state(connection.handle, "main") == SQLITE_TXN_WRITE else {
             throw Unavailable(reason: "not inside a write transaction")
         }
-        guard try connection.scalar("PRAGMA journal_mode")?.string?.lowercased() == "wal" else {
-            throw Unavailable(reason: "the database is not in WAL mode")
-        }
-        var pointer: UnsafeMutableRawPointer?
-        let code = sqlite3_file_control(connection.handle, "main", SQLITE_FCNTL_JOURNAL_POINTER, &pointer)
-        guard code == SQLITE_OK, let file = pointer?.assumingMemoryBound(to: sqlite3_file.self),
-              let methods = file.pointee.pMethods, let write = methods.pointee.xWrite,
-              let fileSize = methods.pointee.xFileSize, let truncate = methods.pointee.xTruncate
+        guard try connection.isInWALMode else { throw Unavailable(reason: "the database is not in WAL mode") }
+        guard let (file, methods) = connection.sqliteFile(SQLITE_FCNTL_JOURNAL_POINTER), let write = methods.xWrite,
+              let fileSize = methods.xFileSize, let truncate = methods.xTruncate
         else { throw Unavailable(reason: "SQLite gave no file handle for the WAL") }
         var start: sqlite3_int64 = 0
         guard fileSize(file, &start) == SQLITE_OK else { throw Unavailable(reason: "the WAL's size is unknown") }

@@ -173,19 +173,30 @@ final class ImportErrorTests: XCTestCase {
         let report = try registry.importText(.agreements, "b.csv", text, options: options)
         XCTAssertEqual([report.inserted, report.rejected], [697, 3])
         XCTAssertEqual(report.errors.map(\.line), [101, 301, 451])
-        XCTAssertEqual(try registry.int("SELECT count(*) FROM agreements WHERE key GLOB 'b[0-9]*'"), 697)
         XCTAssertEqual(try registry.int("SELECT count(*) FROM agreements WHERE key IN ('b100', 'b300', 'b450')"), 0)
-        XCTAssertEqual(try registry.int("""
-            SELECT count(*) FROM agreement_parties p JOIN agreements a ON a.id = p.agreement_id WHERE a.key GLOB 'b[0-9]*'
-            """), 697 * 2)
-        XCTAssertEqual(try registry.int("SELECT count(*) FROM agreement_search WHERE agreement_search MATCH 'zebrafish'"), 697)
-        XCTAssertEqual(try registry.int("SELECT sum(count) FROM agreement_tallies"),
-                       try registry.int("SELECT count(*) FROM agreements"))
-        XCTAssertEqual(try registry.int("SELECT count FROM agreement_tallies WHERE kind = 'exchange' AND status = 'active'"),
-                       try registry.int("SELECT count(*) FROM agreements WHERE kind = 'exchange' AND status = 'active'"))
+        try assertStored(697, prefix: "b")
         let rejects = try String(contentsOfFile: registry.folder.path("rejects.csv"), encoding: .utf8)
         XCTAssertEqual(rejects.split(separator: "\n").map { $0.split(separator: ",").first.map(String.init) ?? "" },
                        ["key", "b100", "b300", "b450"], rejects)
+    }
+
+    /// `count` agreements keyed `<prefix><number>` are stored, each with its
+    /// two parties and found by search ("zebrafish"), and the tallies say
+    /// what the table holds.
+    private func assertStored(_ count: Int64, prefix: String, file: StaticString = #filePath, line: UInt = #line) throws {
+        let pattern = "\(prefix)[0-9]*"
+        XCTAssertEqual(try registry.int("SELECT count(*) FROM agreements WHERE key GLOB ?", [pattern]), count,
+                       file: file, line: line)
+        XCTAssertEqual(try registry.int("""
+            SELECT count(*) FROM agreement_parties p JOIN agreements a ON a.id = p.agreement_id WHERE a.key GLOB ?
+            """, [pattern]), count * 2, file: file, line: line)
+        XCTAssertEqual(try registry.int("SELECT count(*) FROM agreement_search WHERE agreement_search MATCH 'zebrafish'"), count,
+                       file: file, line: line)
+        XCTAssertEqual(try registry.int("SELECT sum(count) FROM agreement_tallies"),
+                       try registry.int("SELECT count(*) FROM agreements"), file: file, line: line)
+        XCTAssertEqual(try registry.int("SELECT count FROM agreement_tallies WHERE kind = 'exchange' AND status = 'active'"),
+                       try registry.int("SELECT count(*) FROM agreements WHERE kind = 'exchange' AND status = 'active'"),
+                       file: file, line: line)
     }
 
     private func batchRows(_ count: Int, prefix: String) -> String {
@@ -213,15 +224,7 @@ final class ImportErrorTests: XCTestCase {
         XCTAssertTrue(report.committed)
         XCTAssertEqual(report.errors.map(\.description), [])
         XCTAssertEqual([report.inserted, report.updated, report.unchanged, report.rejected], [700, 0, 0, 0])
-        XCTAssertEqual(try registry.int("SELECT count(*) FROM agreements WHERE key GLOB 'c[0-9]*'"), 700)
-        XCTAssertEqual(try registry.int("""
-            SELECT count(*) FROM agreement_parties p JOIN agreements a ON a.id = p.agreement_id WHERE a.key GLOB 'c[0-9]*'
-            """), 1_400)
-        XCTAssertEqual(try registry.int("SELECT count(*) FROM agreement_search WHERE agreement_search MATCH 'zebrafish'"), 700)
-        XCTAssertEqual(try registry.int("SELECT sum(count) FROM agreement_tallies"),
-                       try registry.int("SELECT count(*) FROM agreements"))
-        XCTAssertEqual(try registry.int("SELECT count FROM agreement_tallies WHERE kind = 'mou' AND status = 'active'"),
-                       try registry.int("SELECT count(*) FROM agreements WHERE kind = 'mou' AND status = 'active'"))
+        try assertStored(700, prefix: "c")
     }
 
     /// Refused for good, the row is named, and nothing of the import stays.

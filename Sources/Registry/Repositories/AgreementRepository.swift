@@ -170,9 +170,10 @@ final class AgreementRepository {
     /// The batch's statement refused a row (`error`) after writing the rows
     /// before it whose keys were new: `written` holds their ids, in the
     /// order of the batch's rows (nil for the others).
-    struct BatchRefused: Error {
+    struct BatchRefused: Error, CustomStringConvertible {
         let error: DatabaseError
         let written: [Int64?]
+        var description: String { error.description }
     }
 
     /// Inserts the agreements whose keys are new, in one statement; returns
