@@ -35,20 +35,22 @@ struct AgreementRows {
     /// with its length prefixes (one copy instead of one per value), which
     /// the spans then step over.
     mutating func append(encoded: [UInt8]) {
+        encoded.withUnsafeBufferPointer { append(encoded: $0) }
+    }
+
+    mutating func append(encoded source: UnsafeBufferPointer<UInt8>) {
         let base = bytes.count
-        bytes.append(contentsOf: encoded)
-        encoded.withUnsafeBufferPointer { source in
-            var offset = 0
-            for _ in 0..<Self.valuesPerRow {
-                let length = AgreementRecord.readLength(source, at: offset)
-                offset += AgreementRecord.lengthSize
-                guard length >= 0 else {
-                    spans.append((-1, -1))
-                    continue
-                }
-                spans.append((base + offset, base + offset + length))
-                offset += length
+        bytes.append(contentsOf: source)
+        var offset = 0
+        for _ in 0..<Self.valuesPerRow {
+            let length = AgreementRecord.readLength(source, at: offset)
+            offset += AgreementRecord.lengthSize
+            guard length >= 0 else {
+                spans.append((-1, -1))
+                continue
             }
+            spans.append((base + offset, base + offset + length))
+            offset += length
         }
     }
 

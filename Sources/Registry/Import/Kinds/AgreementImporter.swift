@@ -86,6 +86,11 @@ final class AgreementImporter: RowImporter {
 
     func importRow(_ row: ImportRow<Column>, check: inout RowCheck) throws -> RowOutcome? {
         pending = nil
+        if row.prepared?.isReadyForBatch == true, row[.key] != nil, !check.failed {
+            // The common row of a large file, read in place (passed on, not
+            // bound here: a copy retains an object the reading thread made).
+            return try deferReady(row.prepared.unsafelyUnwrapped, line: row.line, present: row.present, check: &check)
+        }
         let prepared = row.prepared ?? preparer.prepare(row, check: &check)
         var parties: [Int64] = []
         var partySet: String?
@@ -102,10 +107,8 @@ final class AgreementImporter: RowImporter {
         }
         guard let title = prepared.title, let kind = prepared.kind, let status = prepared.status, !check.failed
         else { return nil }
-        let signed = prepared.signed, effective = prepared.effective, expires = prepared.expires
-        check.warnIfBefore(expires, Column.expiresOn, signed, Column.signedOn, "the agreement expires before it was signed")
-        check.warnIfBefore(expires, Column.expiresOn, effective, Column.effectiveFrom,
-                           "the agreement expires before it takes effect")
+        let signed = prepared.signed
+        Self.warnAboutDateOrder(prepared, check: &check)
 
         var key = row[.key]
         if key == nil {
@@ -128,13 +131,8 @@ final class AgreementImporter: RowImporter {
                 rows.append(makeRecord())
             }
             batchParties.append(contentsOf: parties)
-            batch.append(Waiting(line: row.line, partiesEnd: batchParties.count,
-                                 present: prepared.presence ?? ImportRowPresence(row.present), warnings: check.warnings,
-                                 kind: kind, status: status))
-            check.warnings.removeAll()
-            // With row savepoints, written by `rowKept()`, outside this row's savepoint.
-            if batch.count == Self.batchSize && !rowSavepoints { try flush() }
-            return .deferred
+            return try enqueue(line: row.line, present: prepared.presence ?? ImportRowPresence(row.present),
+                               kind: kind, status: status, check: &check)
         }
         let record = makeRecord()
         if let id = try repository.insertIfNew(record, parties: parties) {
@@ -145,6 +143,36 @@ final class AgreementImporter: RowImporter {
         }
         return try upsertExisting(record, parties: parties, present: row.present, keyGiven: row[.key] != nil,
                                   check: &check)
+    }
+
+    /// A row with a key whose values the reading thread encoded and whose
+    /// parties it resolved (`PreparedAgreement.isReadyForBatch`): into the batch.
+    private func deferReady(_ prepared: PreparedAgreement, line: Int, present: [Bool],
+                            check: inout RowCheck) throws -> RowOutcome? {
+        guard let kind = prepared.kind, let status = prepared.status else { return nil }
+        Self.warnAboutDateOrder(prepared, check: &check)
+        prepared.appendForBatch(to: &rows, parties: &batchParties)
+        return try enqueue(line: line, present: prepared.presence ?? ImportRowPresence(present),
+                           kind: kind, status: status, check: &check)
+    }
+
+    /// The row whose values and parties were just added to `rows` and
+    /// `batchParties` waits in the batch, with its warnings.
+    private func enqueue(line: Int, present: ImportRowPresence, kind: AgreementKind, status: AgreementStatus,
+                         check: inout RowCheck) throws -> RowOutcome? {
+        batch.append(Waiting(line: line, partiesEnd: batchParties.count, present: present, warnings: check.warnings,
+                             kind: kind, status: status))
+        check.warnings.removeAll()
+        // With row savepoints, written by `rowKept()`, outside this row's savepoint.
+        if batch.count == Self.batchSize && !rowSavepoints { try flush() }
+        return .deferred
+    }
+
+    private static func warnAboutDateOrder(_ prepared: PreparedAgreement, check: inout RowCheck) {
+        check.warnIfBefore(prepared.expires, Column.expiresOn, prepared.signed, Column.signedOn,
+                           "the agreement expires before it was signed")
+        check.warnIfBefore(prepared.expires, Column.expiresOn, prepared.effective, Column.effectiveFrom,
+                           "the agreement expires before it takes effect")
     }
 
     /// The row's key is taken: the same row again (unchanged), a changed

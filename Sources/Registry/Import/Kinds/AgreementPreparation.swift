@@ -47,6 +47,20 @@ final class PreparedAgreement {
         self.encoded = encoded
         self.presence = presence
     }
+
+    /// A row whose insert values are encoded and whose parties are all
+    /// resolved: it goes into a batch as it is.
+    var isReadyForBatch: Bool {
+        guard encoded != nil, title != nil, kind != nil, status != nil, case .resolved = parties else { return false }
+        return true
+    }
+
+    /// Appends the encoded insert values and the party ids of a row that
+    /// `isReadyForBatch`.
+    func appendForBatch(to rows: inout AgreementRows, parties ids: inout [Int64]) {
+        encoded?.withUnsafeBufferPointer { rows.append(encoded: $0) }
+        if case .resolved(let resolved, _) = parties { ids.append(contentsOf: resolved) }
+    }
 }
 
 /// Makes `PreparedAgreement`s. It holds its own copy of the institutions'
