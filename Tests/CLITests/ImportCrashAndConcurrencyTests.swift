@@ -68,6 +68,30 @@ final class ImportCrashAndConcurrencyTests: XCTestCase {
         }
     }
 
+    /// A large import first writes zeros past the end of the WAL, where its
+    /// frames then go (`WALPrefill`). Killed once its frames have reached 2
+    /// MB into them (here when it writes its page cache out before building
+    /// the indexes, frames then zeros until that burst ends): all or nothing.
+    /// (`WALPrefillTests` copy the files with frames over part of the zeros,
+    /// at a moment they choose.)
+    func testAnImportKilledWithFramesOverItsPrefilledWALLeavesAllOrNothingOfIt() throws {
+        let framesAt = ChildProcess.fileSize(registry + "-wal") + 2_000_000
+        try killImport(rows: 60_000, when: "its frames reached 2 MB into the zeros it wrote to the WAL") {
+            let wal = self.registry + "-wal"
+            return Self.hasNonZeroBytes(wal, at: framesAt, count: 65_536)
+                && ChildProcess.fileSize(wal) > framesAt + 4_000_000
+        }
+    }
+
+    /// True when the file holds a byte other than zero in `count` bytes from `offset`.
+    private static func hasNonZeroBytes(_ path: String, at offset: Int64, count: Int) -> Bool {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? handle.close() }
+        guard (try? handle.seek(toOffset: UInt64(offset))) != nil,
+              let bytes = try? handle.read(upToCount: count) else { return false }
+        return bytes.contains { $0 != 0 }
+    }
+
     /// While it builds its indexes, a large import writes zeros past the end
     /// of the database file, where the checkpoint will put its pages
     /// (`FileGrowthPrefill`); nothing else grows that file before the commit.
