@@ -86,10 +86,11 @@ final class AgreementImporter: RowImporter {
 
     func importRow(_ row: ImportRow<Column>, check: inout RowCheck) throws -> RowOutcome? {
         pending = nil
-        if row.prepared?.isReadyForBatch == true, row[.key] != nil, !check.failed {
+        if let ready = row.prepared?.readyForBatch, row[.key] != nil, !check.failed {
             // The common row of a large file, read in place (passed on, not
             // bound here: a copy retains an object the reading thread made).
-            return try deferReady(row.prepared.unsafelyUnwrapped, line: row.line, present: row.present, check: &check)
+            return try deferReady(row.prepared.unsafelyUnwrapped, kind: ready.kind, status: ready.status,
+                                  line: row.line, present: row.present, check: &check)
         }
         let prepared = row.prepared ?? preparer.prepare(row, check: &check)
         var parties: [Int64] = []
@@ -146,10 +147,9 @@ final class AgreementImporter: RowImporter {
     }
 
     /// A row with a key whose values the reading thread encoded and whose
-    /// parties it resolved (`PreparedAgreement.isReadyForBatch`): into the batch.
-    private func deferReady(_ prepared: PreparedAgreement, line: Int, present: [Bool],
-                            check: inout RowCheck) throws -> RowOutcome? {
-        guard let kind = prepared.kind, let status = prepared.status else { return nil }
+    /// parties it resolved (`PreparedAgreement.readyForBatch`): into the batch.
+    private func deferReady(_ prepared: PreparedAgreement, kind: AgreementKind, status: AgreementStatus, line: Int,
+                            present: [Bool], check: inout RowCheck) throws -> RowOutcome? {
         Self.warnAboutDateOrder(prepared, check: &check)
         prepared.appendForBatch(to: &rows, parties: &batchParties)
         return try enqueue(line: line, present: prepared.presence ?? ImportRowPresence(present),

@@ -48,15 +48,15 @@ final class PreparedAgreement {
         self.presence = presence
     }
 
-    /// A row whose insert values are encoded and whose parties are all
-    /// resolved: it goes into a batch as it is.
-    var isReadyForBatch: Bool {
-        guard encoded != nil, title != nil, kind != nil, status != nil, case .resolved = parties else { return false }
-        return true
+    /// For a row whose insert values are encoded and whose parties are all
+    /// resolved, which goes into a batch as it is: its kind and status.
+    var readyForBatch: (kind: AgreementKind, status: AgreementStatus)? {
+        guard encoded != nil, title != nil, let kind, let status, case .resolved = parties else { return nil }
+        return (kind, status)
     }
 
-    /// Appends the encoded insert values and the party ids of a row that
-    /// `isReadyForBatch`.
+    /// Appends the encoded insert values and the party ids of a row that is
+    /// `readyForBatch`.
     func appendForBatch(to rows: inout AgreementRows, parties ids: inout [Int64]) {
         encoded?.withUnsafeBufferPointer { rows.append(encoded: $0) }
         if case .resolved(let resolved, _) = parties { ids.append(contentsOf: resolved) }
