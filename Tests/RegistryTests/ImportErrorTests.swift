@@ -227,6 +227,26 @@ final class ImportErrorTests: XCTestCase {
         try assertStored(700, prefix: "c")
     }
 
+    /// With --skip-invalid, the batch's savepoint undoes the rows its
+    /// statement wrote before the refused one (INSERT OR FAIL keeps them,
+    /// and SQLite counts them, so the savepoint sees there is something to
+    /// undo); row by row, only the refused row is left out, and nothing is
+    /// stored twice.
+    func testSkipInvalidUndoesTheRowsABatchWroteBeforeARefusedRow() throws {
+        try registry.connection.execute("""
+            CREATE TRIGGER test_refuse BEFORE INSERT ON agreements WHEN NEW.key = 'e300'
+            BEGIN SELECT RAISE(FAIL, 'refused by this test'); END
+            """)
+        var options = ImportOptions()
+        options.skipInvalid = true
+        let report = try registry.importText(.agreements, "e.csv", batchRows(700, prefix: "e"), options: options)
+        XCTAssertTrue(report.committed)
+        XCTAssertEqual([report.inserted, report.rejected], [699, 1])
+        XCTAssertEqual(report.errors.map(\.line), [301])
+        XCTAssertEqual(try registry.int("SELECT count(*) FROM agreements WHERE key = 'e300'"), 0)
+        try assertStored(699, prefix: "e")
+    }
+
     /// Refused for good, the row is named, and nothing of the import stays.
     func testARowABatchCannotWriteIsNamedAndTheImportLeavesNothing() throws {
         try registry.connection.execute("""

@@ -32,10 +32,11 @@ struct RowSavepoint {
     func release() throws { try release_.execute { _ in } }
 
     /// Undoes what the row wrote, if anything. A row's statements write only
-    /// rows, which SQLite counts when a statement completes (trigger writes
-    /// included); a statement that failed has undone its own writes (its
-    /// statement journal) and counts none. So an unchanged count means
-    /// nothing to undo.
+    /// rows, which SQLite counts when a statement ends (trigger writes
+    /// included): a statement that failed either undid its own writes (its
+    /// statement journal) and counts none, or, stopped by OR FAIL (the
+    /// agreement batches), kept and counts the rows before the one refused.
+    /// So an unchanged count means nothing to undo.
     func rollback() throws {
         if connection.totalChanges != changesAtBegin { try rollback_.execute { _ in } }
         try release_.execute { _ in }

@@ -228,34 +228,25 @@ final class AgreementImporter: RowImporter {
         }
         var savepoint = batchSavepoint
         try savepoint?.begin()
-        var inserted: [Int64?] = []
+        // The id of each row written, nil for the rest, which go row by row.
+        var ids: [Int64?] = []
         var pairs: [(agreement: Int64, institution: Int64)] = []
+        pairs.reserveCapacity(parties.count)
         do {
-            inserted = try repository.insertBatch(rows)
-            pairs.reserveCapacity(parties.count)
-            appendPairs(of: inserted, waiting, parties, to: &pairs)
+            ids = try repository.insertBatch(rows)
+            appendPairs(of: ids, waiting, parties, to: &pairs)
             try repository.addParties(pairs)
             try savepoint?.release()
         } catch let refused as AgreementRepository.BatchRefused {
             // The agreements' statement refused a row, and kept the rows
             // before it (INSERT OR FAIL). With row savepoints, the batch's
-            // undoes them; without, they stay, get their parties and count
-            // as inserted. The rest go row by row, where the error lands on
-            // the row that causes it.
+            // undoes them; without, they stay and get their parties. Row by
+            // row, the error then lands on the row that causes it.
             try savepoint?.rollback()
-            let written = savepoint == nil ? refused.written : []
+            ids = savepoint == nil ? refused.written : []
             pairs.removeAll()
-            appendPairs(of: written, waiting, parties, to: &pairs)
+            appendPairs(of: ids, waiting, parties, to: &pairs)
             try repository.addParties(pairs)
-            for index in waiting.indices {
-                if index < written.count, let id = written[index] {
-                    recordInserted(index, id: id, waiting, rows)
-                } else {
-                    finishOne(index, waiting, rows, parties)
-                }
-            }
-            if !pairs.isEmpty { searchFill.rowsInserted() }
-            return
         } catch let error as DatabaseError where error.isRowLevel {
             // A party is refused. Without row savepoints that is the
             // import's failure (it is rolled back whole); with them the
@@ -263,11 +254,11 @@ final class AgreementImporter: RowImporter {
             // lands on the row that causes it.
             guard let savepoint else { throw error }
             try savepoint.rollback()
-            for index in waiting.indices { finishOne(index, waiting, rows, parties) }
-            return
+            ids = []
+            pairs.removeAll()
         }
-        for (index, id) in inserted.enumerated() {
-            if let id {
+        for index in waiting.indices {
+            if index < ids.count, let id = ids[index] {
                 recordInserted(index, id: id, waiting, rows)
             } else {
                 finishOne(index, waiting, rows, parties)
