@@ -37,6 +37,23 @@ final class AgreementRowsTests: XCTestCase {
         XCTAssertTrue(encoded.isEmpty)
     }
 
+    /// Encoding appends to what the buffer holds, byte for byte what each
+    /// record encodes to alone.
+    func testEncodingAppendsAfterWhatTheBufferHolds() {
+        var alone: [[UInt8]] = []
+        for record in records {
+            var bytes: [UInt8] = []
+            record.encode(into: &bytes)
+            alone.append(bytes)
+        }
+        var both: [UInt8] = [7]
+        for record in records { record.encode(into: &both) }
+        XCTAssertEqual(both, [7] + alone[0] + alone[1])
+        // Key, title, kind, status and the rest: a length (4 bytes) before each value, -1 for NULL.
+        XCTAssertEqual(Array(alone[1].prefix(9)), [5, 0, 0, 0] + Array("agr-2".utf8))
+        XCTAssertEqual(alone[1].count, records[1].encodedLength)
+    }
+
     /// The parties' ids sorted and joined by ',', as the overlap rule compares them.
     func testPartySetIsTheSortedIdsJoinedByCommas() {
         XCTAssertEqual(AgreementRecord.partySet([17424, 3324]), "3324,17424")

@@ -68,11 +68,22 @@ struct ImportRow<Column: ImportColumn> {
     func has(_ column: Column) -> Bool { present[column.rawValue] }
 
     mutating func clear() {
+        clear(presence: nil)
+    }
+
+    /// Empties the row and sets which columns it has: `presence`, as a
+    /// source that knows them for every record (a CSV header) passes it.
+    /// Assigned, not written column by column: the array it replaces is
+    /// usually the source's own (the last record's), which a write would
+    /// copy first, one allocation a row.
+    mutating func clear(presence: [Bool]?) {
         json = nil
         prepared = nil
-        for index in values.indices {
-            values[index] = nil
-            present[index] = false
+        for index in values.indices { values[index] = nil }
+        if let presence {
+            present = presence
+        } else {
+            for index in present.indices { present[index] = false }
         }
     }
 }

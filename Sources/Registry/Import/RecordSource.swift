@@ -107,9 +107,8 @@ final class CSVRecordSource<Column: ImportColumn>: RecordSource {
         } catch let failure as CSVReader.Failure {
             throw ImportFatal(line: failure.line, column: nil, message: failure.description)
         }
-        row.clear()
+        row.clear(presence: presentTemplate)
         row.line = reader.line
-        row.present = presentTemplate
         if let problem = reader.recordProblem { check.fail(columnNamed: nil, problem) }
         if reader.fieldCount != mapping.count {
             check.fail(columnNamed: nil,

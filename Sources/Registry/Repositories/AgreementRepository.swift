@@ -17,30 +17,34 @@ struct AgreementRecord: Equatable {
     var partySet: String?
 
     static func partySet(_ parties: [Int64]) -> String {
-        let sorted = parties.sorted()
-        // Digits written straight into the string's storage (at most 20
-        // characters and a comma an id): one allocation a row, not one a
-        // party and one more to join them.
-        return String(unsafeUninitializedCapacity: sorted.count * 21) { buffer in
-            var end = 0
-            for id in sorted {
-                if end > 0 { buffer[end] = UInt8(ascii: ","); end += 1 }
-                if id < 0 { buffer[end] = UInt8(ascii: "-"); end += 1 }
-                let start = end
-                var rest = id.magnitude
-                repeat {
-                    buffer[end] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest % 10)
-                    rest /= 10
-                    end += 1
-                } while rest > 0
-                var (low, high) = (start, end - 1)
-                while low < high {
-                    buffer.swapAt(low, high)
-                    low += 1
-                    high -= 1
+        // Sorted and written out in buffers on the stack (at most 20 digits
+        // and a comma an id), then made a string: one allocation at most,
+        // none when it fits in a small string (two parties usually do).
+        withUnsafeTemporaryAllocation(of: Int64.self, capacity: parties.count) { buffer in
+            var sorted = buffer
+            _ = sorted.initialize(fromContentsOf: parties)
+            sorted.sort()
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: parties.count * 21) { buffer in
+                var end = 0
+                for id in sorted {
+                    if end > 0 { buffer[end] = UInt8(ascii: ","); end += 1 }
+                    if id < 0 { buffer[end] = UInt8(ascii: "-"); end += 1 }
+                    let start = end
+                    var rest = id.magnitude
+                    repeat {
+                        buffer[end] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest % 10)
+                        rest /= 10
+                        end += 1
+                    } while rest > 0
+                    var (low, high) = (start, end - 1)
+                    while low < high {
+                        buffer.swapAt(low, high)
+                        low += 1
+                        high -= 1
+                    }
                 }
+                return String(decoding: UnsafeBufferPointer(rebasing: buffer[..<end]), as: UTF8.self)
             }
-            return end
         }
     }
 }

@@ -91,7 +91,11 @@ struct AgreementPreparer {
                 guard let id = keys[reference] else { break }
                 found.append(id)
             }
-            if found.count == references.count {
+            if found.count == references.count && found.count >= 2 && !Self.repeats(found) {
+                // The common row, valid as it is: what collectParties would
+                // make of it, without its bookkeeping (two more arrays a row).
+                parties = .resolved(found, partySet: AgreementRecord.partySet(found))
+            } else if found.count == references.count {
                 var ids: [Int64] = []
                 var next = found.makeIterator()
                 Self.collectParties(references, into: &ids, check: &check) { _ in next.next().map { .found($0) } ?? .failed("") }
@@ -109,7 +113,6 @@ struct AgreementPreparer {
                                          signedOn: dates.signed, effectiveFrom: dates.effective, expiresOn: dates.expires,
                                          topics: topics, source: row[.source], notes: row[.notes], partySet: partySet)
             var bytes: [UInt8] = []
-            bytes.reserveCapacity(256)
             record.encode(into: &bytes)
             encoded = bytes
             presence = ImportRowPresence(row.present)
@@ -117,6 +120,12 @@ struct AgreementPreparer {
         return PreparedAgreement(title: title, kind: kind, status: status, signed: signed, effective: effective,
                                  expires: expires, dates: dates, parties: parties, topics: topics, encoded: encoded,
                                  presence: presence)
+    }
+
+    /// Whether an id appears twice (a party list is two or three long).
+    static func repeats(_ ids: [Int64]) -> Bool {
+        for later in ids.indices.dropFirst() where ids[..<later].contains(ids[later]) { return true }
+        return false
     }
 
     /// Resolves each reference and appends its id to `ids`, failing the row
