@@ -45,9 +45,25 @@ REPORTS = [
 ]
 
 
-def run(command, stdout=subprocess.DEVNULL, check=True, stdin=None):
+def warm(path):
+    """Reads a file through once, so that it is in the page cache."""
+    with open(path, "rb", buffering=0) as file:
+        while file.read(1 << 20):
+            pass
+
+
+def run(command, stdout=subprocess.DEVNULL, check=True, stdin=None, inputs=()):
     """Runs a child and returns (seconds, max RSS in MiB, exit status, stderr,
     CPU seconds: user and system together, all its threads)."""
+    # Every step starts with its files in the page cache: those named in its
+    # command (the file imported, the registry) and `inputs` (the floor's
+    # CSV, named inside its .import command). Some hosts drop cached pages
+    # of files written minutes before (seen on 2026-12-07: 18 of a 1M CSV's
+    # 143 MiB still cached), and the step that read such a file first paid
+    # for the disk: the import, with the floor right after it reading the
+    # pages the import had brought back.
+    for path in [*inputs, *(arg for arg in command if os.path.isfile(arg))]:
+        warm(path)
     # Write back what earlier steps left dirty (a freshly generated 150 MB
     # file, the registries of the size before), so that the kernel does not
     # do it during this step. (It did not explain everything: the first 1M
@@ -69,10 +85,10 @@ def run(command, stdout=subprocess.DEVNULL, check=True, stdin=None):
     return elapsed, usage.ru_maxrss / 1024.0, code, stderr, usage.ru_utime + usage.ru_stime
 
 
-def run_capturing(command):
+def run_capturing(command, inputs=()):
     """As run(), with the child's standard output as text added at the end."""
     with tempfile.TemporaryFile() as output:
-        result = run(command, stdout=output)
+        result = run(command, stdout=output, inputs=inputs)
         output.seek(0)
         return result + (output.read().decode("utf-8", "replace"),)
 
@@ -145,11 +161,11 @@ def bench_size(binary, work, m, institutions, seed, repeat=1):
     remove_database(db)
     rows = []
 
-    def step(name, command, records=None, database=db, timings=False):
+    def step(name, command, records=None, database=db, timings=False, inputs=()):
         if timings:
-            seconds, rss, code, stderr, cpu, output = run_capturing(command + ["--timings"])
+            seconds, rss, code, stderr, cpu, output = run_capturing(command + ["--timings"], inputs=inputs)
         else:
-            seconds, rss, code, stderr, cpu = run(command)
+            seconds, rss, code, stderr, cpu = run(command, inputs=inputs)
         row = {"m": m, "step": name, "seconds": round(seconds, 4), "cpu_seconds": round(cpu, 3),
                "max_rss_mib": round(rss, 1),
                "rows_per_second": round(records / seconds) if records else None,
@@ -182,7 +198,7 @@ def bench_size(binary, work, m, institutions, seed, repeat=1):
     if os.path.exists(floor_db):
         os.remove(floor_db)
     floor = step("sqlite3 .import (floor)", ["sqlite3", floor_db, ".import --csv " + agreements_csv + " agreements_raw"],
-                 records=m, database=floor_db)
+                 records=m, database=floor_db, inputs=(agreements_csv,))
     imp["ratio_to_floor"] = round(imp["seconds"] / floor["seconds"], 2)
 
     # The machine's speed can drift by several per cent within minutes, as
@@ -203,7 +219,8 @@ def bench_size(binary, work, m, institutions, seed, repeat=1):
             import_cpu.append(round(cpu, 3))
             remove_database(trial)
             os.remove(floor_db)
-            seconds, _, _, _, cpu = run(["sqlite3", floor_db, ".import --csv " + agreements_csv + " agreements_raw"])
+            seconds, _, _, _, cpu = run(["sqlite3", floor_db, ".import --csv " + agreements_csv + " agreements_raw"],
+                                        inputs=(agreements_csv,))
             floors.append(seconds)
             floor_cpu.append(round(cpu, 3))
         ratios = [i / f for i, f in zip(imports, floors)]
