@@ -50,6 +50,36 @@ final class ReadAheadRecordSourceTests: XCTestCase {
         return seen
     }
 
+    /// Which columns a row has decides what an update keeps (an absent
+    /// column leaves the stored value): a CSV row has its header's columns,
+    /// whatever the rows before it held; a JSON record has its own keys.
+    func testEachRowHasTheColumnsOfItsHeaderOrItsOwnKeys() throws {
+        func presentColumns<S: RecordSource>(_ source: S) throws -> [[String]] where S.Column == AgreementColumn {
+            var row = ImportRow<AgreementColumn>()
+            var check = RowCheck()
+            var seen: [[String]] = []
+            while try source.next(into: &row, check: &check) {
+                seen.append(AgreementColumn.allCases.filter { row.has($0) }.map(\.name))
+            }
+            return seen
+        }
+        let csv = Data("key,title,kind,parties,notes\na1,One,mou,a;b,\na2,Two,mou,a;b,A note\na3,Three,mou,a;b,\n".utf8)
+        let header = ["key", "title", "kind", "parties", "notes"]
+        XCTAssertEqual(try presentColumns(CSVRecordSource<AgreementColumn>(source: ByteSource(name: "a.csv", data: csv))),
+                       [header, header, header])
+        let ahead = ReadAheadRecordSource(try CSVRecordSource<AgreementColumn>(source: ByteSource(name: "a.csv", data: csv)))
+        defer { ahead.stop() }
+        XCTAssertEqual(try presentColumns(ahead), [header, header, header])
+        let json = Data("""
+            {"key": "a1", "title": "One", "kind": "mou", "parties": "a;b", "notes": "A note"}
+            {"key": "a2", "title": "Two", "kind": "mou", "parties": "a;b"}
+
+            """.utf8)
+        XCTAssertEqual(try presentColumns(JSONRecordSource<AgreementColumn>(source: ByteSource(name: "a.ndjson", data: json),
+                                                                            layout: .lines)),
+                       [header, ["key", "title", "kind", "parties"]])
+    }
+
     func testTheSameRowsLinesAndProblemsInTheSameOrder() throws {
         let data = awkwardFile(rows: 6_000)
         let direct = readAll(try CSVRecordSource<AgreementColumn>(source: ByteSource(name: "a.csv", data: data, chunkSize: 4096)))
