@@ -75,11 +75,20 @@ public enum RegistryDatabase {
         try connection.setPragma(.pageSize, to: newPageSize)
     }
 
+    /// Both read by one statement, so from one snapshot of the file: read
+    /// one after the other, a second `init` of a new registry could see
+    /// application_id 0 before the first one's first migration committed,
+    /// and that migration's tables after it, and refuse the file as another
+    /// application's.
+    static let identitySQL =
+        "SELECT application_id, (SELECT count(*) FROM sqlite_schema) FROM pragma_application_id"
+
     /// A file is ours when it carries our application_id, or is still empty.
     static func checkIdentity(_ connection: Connection, path: String) throws {
-        let applicationID = Int32(truncatingIfNeeded: try connection.scalar("PRAGMA application_id")?.int64 ?? 0)
+        let row = try connection.rows(Self.identitySQL).first
+        let applicationID = Int32(truncatingIfNeeded: row?[0].int64 ?? 0)
         if applicationID == Self.applicationID { return }
-        let objects = try connection.scalar("SELECT count(*) FROM sqlite_schema")?.int64 ?? 0
+        let objects = row?[1].int64 ?? 0
         if objects > 0 || applicationID != 0 {
             throw RegistryError.foreignDatabase(path: path, applicationID: applicationID)
         }
