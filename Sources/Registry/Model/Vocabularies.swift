@@ -6,8 +6,12 @@ extension Vocabulary {
     /// Parses a value case-insensitively, accepting spaces or hyphens for
     /// underscores ("Dual degree" is `dual_degree`).
     public init?(parsing text: String) {
-        if let exact = Self(rawValue: text) {
-            self = exact
+        // The value as stored, found by its length first: `init(rawValue:)`
+        // compares the text with every case in full, and a large import
+        // parses a kind and a status on every row.
+        let count = text.utf8.count
+        for value in Self.allCases where value.rawValue.utf8.count == count && value.rawValue == text {
+            self = value
             return
         }
         let wanted = String(text.lowercased().map { $0 == " " || $0 == "-" ? "_" : $0 })
