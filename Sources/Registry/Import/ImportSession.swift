@@ -35,6 +35,12 @@ final class ImportSession {
         phaseStarted = ProcessInfo.processInfo.systemUptime
     }
 
+    /// Starts the next phase now: what ran since the last phase ended is
+    /// left out of every phase.
+    func startNextPhase() {
+        phaseStarted = ProcessInfo.processInfo.systemUptime
+    }
+
     /// Ends the phase running now, which began when the one before it ended.
     func endPhase(_ name: String) {
         let now = ProcessInfo.processInfo.systemUptime

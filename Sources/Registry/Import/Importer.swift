@@ -36,7 +36,9 @@ public enum Importer {
     static func importSource(_ kind: ImportKind, source: ByteSource, format: ImportFormat, options: ImportOptions,
                              connection: Connection) throws -> ImportReport {
         var report: ImportReport?
-        var bodyEnded = ProcessInfo.processInfo.systemUptime
+        func keeps(_ report: ImportReport) -> Bool {
+            !options.dryRun && report.fatal == nil && (report.errorCount == 0 || options.skipInvalid)
+        }
         // The settings take effect for the transaction only when made before it.
         let session = ImportSession(connection: connection)
         try session.beginBulkWork(enforceCheckConstraints: options.enforceCheckConstraints)
@@ -46,23 +48,22 @@ public enum Importer {
             let result = try run.run(kind: kind, source: source, format: format, file: source.name,
                                      rejectsPath: options.rejectsPath)
             report = result
-            let keep = !options.dryRun && result.fatal == nil && (result.errorCount == 0 || options.skipInvalid)
-            bodyEnded = ProcessInfo.processInfo.systemUptime
-            return keep ? .commit : .rollback
+            // The commit (or rollback) is timed from here.
+            session.startNextPhase()
+            return keeps(result) ? .commit : .rollback
         }
         guard var report else { throw ImportInvariantError(message: "the import produced no report") }
-        report.committed = !options.dryRun && report.fatal == nil && (report.errorCount == 0 || options.skipInvalid)
-        let ended = ProcessInfo.processInfo.systemUptime
-        report.phases.append(ImportPhase(name: report.committed ? ImportPhase.commit : ImportPhase.rollback,
-                                         seconds: ended - bodyEnded))
+        report.committed = keeps(report)
+        session.endPhase(report.committed ? ImportPhase.commit : ImportPhase.rollback)
         if report.fatal != nil, let rejects = report.rejectsFile {
             try? FileManager.default.removeItem(atPath: rejects)
             report.rejectsFile = nil
         }
         if report.committed && report.inserted + report.updated >= options.optimizeAfterRows {
             try connection.execute(optimizeSQL)
-            report.phases.append(ImportPhase(name: ImportPhase.statistics, seconds: ProcessInfo.processInfo.systemUptime - ended))
+            session.endPhase(ImportPhase.statistics)
         }
+        report.phases = session.phases
         return report
     }
 

@@ -91,17 +91,18 @@ struct AgreementPreparer {
                 guard let id = keys[reference] else { break }
                 found.append(id)
             }
-            if found.count == references.count && found.count >= 2 && !Self.repeats(found) {
+            if found.count < references.count {
+                parties = .needsDirectory(text)
+            } else if found.count >= 2 && !Self.repeats(found) {
                 // The common row, valid as it is: what collectParties would
                 // make of it, without its bookkeeping (two more arrays a row).
                 parties = .resolved(found, partySet: AgreementRecord.partySet(found))
-            } else if found.count == references.count {
+            } else {
+                // Too few or a repeat: collectParties names the problem.
                 var ids: [Int64] = []
                 var next = found.makeIterator()
                 Self.collectParties(references, into: &ids, check: &check) { _ in next.next().map { .found($0) } ?? .failed("") }
                 parties = .resolved(ids, partySet: AgreementRecord.partySet(ids))
-            } else {
-                parties = .needsDirectory(text)
             }
         }
         let topics = row[.topics].map(AgreementImporter.normalizedList)
