@@ -35,9 +35,9 @@ public enum WALPrefill {
         public var description: String { "cannot prefill the WAL: \(reason)" }
     }
 
-    /// As `FileGrowthPrefill.chunkBytes`: the unix VFS writes at most
+    /// `FileGrowthPrefill.chunkBytes`: the unix VFS writes at most
     /// 128 KiB - 1 bytes a call.
-    public static let chunkBytes = 64 << 10
+    public static let chunkBytes = FileGrowthPrefill.chunkBytes
 
     /// Appends `bytes` of zeros (in whole chunks) to the WAL file of
     /// `connection`, which must be inside a write transaction in WAL mode,
