@@ -197,8 +197,8 @@ def bench_size(binary, work, m, institutions, seed, repeat=1):
     floor_db = os.path.join(work, f"floor-{m}.sqlite")
     if os.path.exists(floor_db):
         os.remove(floor_db)
-    floor = step("sqlite3 .import (floor)", ["sqlite3", floor_db, ".import --csv " + agreements_csv + " agreements_raw"],
-                 records=m, database=floor_db, inputs=(agreements_csv,))
+    floor_command = ["sqlite3", floor_db, ".import --csv " + agreements_csv + " agreements_raw"]
+    floor = step("sqlite3 .import (floor)", floor_command, records=m, database=floor_db, inputs=(agreements_csv,))
     imp["ratio_to_floor"] = round(imp["seconds"] / floor["seconds"], 2)
 
     # The machine's speed can drift by several per cent within minutes, as
@@ -219,8 +219,7 @@ def bench_size(binary, work, m, institutions, seed, repeat=1):
             import_cpu.append(round(cpu, 3))
             remove_database(trial)
             os.remove(floor_db)
-            seconds, _, _, _, cpu = run(["sqlite3", floor_db, ".import --csv " + agreements_csv + " agreements_raw"],
-                                        inputs=(agreements_csv,))
+            seconds, _, _, _, cpu = run(floor_command, inputs=(agreements_csv,))
             floors.append(seconds)
             floor_cpu.append(round(cpu, 3))
         ratios = [i / f for i, f in zip(imports, floors)]
