@@ -1705,6 +1705,10 @@ ORDER BY shared DESC, institution, key;
 -- end of 2025); by default the year up to --as-of. An event dated to a month
 -- or year sorts at the start of it, an expiry at its end. institution: a
 -- key, name, short name or alias.
+--
+-- :part and :parts (bound by the runner, not declared): the report runs as
+-- :parts parts at once, one per core, part 0 to :parts - 1, each over its
+-- share of the days; printed in turn they are the whole report.
 WITH
     bounds (first_day, last_day) AS (
         SELECT
@@ -1712,6 +1716,12 @@ WITH
                      date(:as_of, '-1 year', '+1 day')),
             coalesce(CASE length(:to) WHEN 4 THEN :to || '-12-31' WHEN 7 THEN date(:to || '-01', '+1 month', '-1 day') ELSE :to END,
                      :as_of)),
+    -- This part's days: the part-th of :parts runs of consecutive days, so
+    -- that the parts' rows follow one another in the order below.
+    share (first_day, last_day) AS (
+        SELECT date(first_day, printf('%+d days', days * :part / :parts)),
+               date(first_day, printf('%+d days', days * (:part + 1) / :parts - 1))
+        FROM (SELECT first_day, CAST(julianday(last_day) - julianday(first_day) AS INTEGER) + 1 AS days FROM bounds)),
     -- The same days as ranges of dates as written, which the indexes hold
     -- (migration 0011): a start on or after first_day is written on or
     -- after first_day, or its month or year where first_day begins one; an
@@ -1722,7 +1732,7 @@ WITH
                CASE WHEN substr(first_day, 6) = '01-01' THEN substr(first_day, 1, 4)
                     WHEN substr(first_day, 9) = '01' THEN substr(first_day, 1, 7) ELSE first_day END,
                substr(first_day, 1, 4)
-        FROM bounds),
+        FROM share),
     chosen AS (
         SELECT institution_id FROM institution_lookup WHERE label = :institution COLLATE NOCASE),
     -- The chosen institution's agreements (none needed without one).
@@ -1745,7 +1755,7 @@ WITH
         WHERE :institution IS NULL OR a.id IN theirs
         UNION ALL
         SELECT n.published_start, n.published_on, 'news', n.key, n.title, n.language
-        FROM bounds b JOIN news_overview n ON n.published_start BETWEEN b.first_day AND b.last_day
+        FROM share b JOIN news_overview n ON n.published_start BETWEEN b.first_day AND b.last_day
         WHERE :institution IS NULL
            OR n.id IN (SELECT news_item_id FROM news_institutions WHERE institution_id IN chosen)
            OR n.id IN (SELECT news_item_id FROM news_agreements WHERE agreement_id IN theirs))

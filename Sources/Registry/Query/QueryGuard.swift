@@ -14,10 +14,14 @@ public final class QueryGuard {
     public let connection: Connection
     /// The first refusal of the statement being compiled.
     private var refusal: QueryRefusal?
+    /// True while the guard itself begins or ends a read transaction, which
+    /// the statements it runs for others may not.
+    private var controlsTransaction = false
 
     public init(connection: Connection) {
         self.connection = connection
         connection.setAuthorizer { [weak self] request in
+            if self?.controlsTransaction == true && request.action == SQLITE_TRANSACTION { return .allow }
             guard let found = QueryPolicy.decide(request) else { return .allow }
             if self?.refusal == nil { self?.refusal = found }
             return .deny
@@ -57,6 +61,35 @@ public final class QueryGuard {
             throw QueryError.refused(.transaction)
         }
         return statement
+    }
+
+    /// Begins a read transaction: the statements run until `endRead()` read
+    /// one snapshot of the file. Returns the connection's data version as of
+    /// that snapshot, which changes when another connection has committed
+    /// since the previous snapshot (`PRAGMA data_version`).
+    @discardableResult
+    public func beginRead() throws -> Int64 {
+        try controllingTransaction { try connection.execute("BEGIN") }
+        do {
+            return try connection.scalar(Self.dataVersionSQL)?.int64 ?? 0
+        } catch {
+            endRead()
+            throw error
+        }
+    }
+
+    /// Ends the read transaction of `beginRead()`, if one is open.
+    public func endRead() {
+        guard connection.isInTransaction else { return }
+        try? controllingTransaction { try connection.execute("COMMIT") }
+    }
+
+    static let dataVersionSQL = "PRAGMA data_version"
+
+    private func controllingTransaction(_ body: () throws -> Void) throws {
+        controlsTransaction = true
+        defer { controlsTransaction = false }
+        try body()
     }
 
     /// Steps a prepared statement to the end, handing over the column names

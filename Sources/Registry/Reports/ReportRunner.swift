@@ -57,11 +57,16 @@ public enum ReportRunner {
             used.insert(String(name.dropFirst()))
         }
         let declared = Set(report.parameters.map(\.name))
-        if let undeclared = used.subtracting(declared).subtracting([ReportParser.asOfParameter]).sorted().first {
+        let bound = Set([ReportParser.asOfParameter, ReportParts.partParameter, ReportParts.partsParameter])
+        if let undeclared = used.subtracting(declared).subtracting(bound).sorted().first {
             throw ReportError.invalidReport(file: file, reason: "the SQL uses :\(undeclared) but the header has no '-- param: \(undeclared)' line")
         }
         if let unused = declared.subtracting(used).sorted().first {
             throw ReportError.invalidReport(file: file, reason: "the header declares '\(unused)' but the SQL never uses :\(unused)")
+        }
+        if used.contains(ReportParts.partParameter) != used.contains(ReportParts.partsParameter) {
+            throw ReportError.invalidReport(
+                file: file, reason: "the SQL uses one of :part and :parts without the other; a report in parts uses both")
         }
         return statement
     }
@@ -72,32 +77,53 @@ public enum ReportRunner {
     public static func run(_ report: ReportDefinition, arguments: [String: String], asOf: String,
                            guard queryGuard: QueryGuard, timeout: TimeInterval? = nil,
                            columns: ([String]) throws -> Void, row: ([DatabaseValue]) throws -> Void) throws {
-        let statement = try prepare(report, arguments: arguments, asOf: asOf, guard: queryGuard)
-        try queryGuard.run(statement, timeout: timeout, columns: columns, row: row)
+        var values: [DatabaseValue] = []
+        try run(report, arguments: arguments, asOf: asOf, guard: queryGuard, timeout: timeout, columns: columns,
+                rowInPlace: { current in
+                    values.removeAll(keepingCapacity: true)
+                    for index in 0..<current.count { values.append(current.value(at: index)) }
+                    try row(values)
+                })
     }
 
     /// As `run(_:arguments:asOf:guard:timeout:columns:row:)`, handing over
     /// each row in place (see `QueryGuard.run(_:timeout:columns:rowInPlace:)`).
+    /// A report that uses :part and :parts runs in parts at once (`ReportParts`).
     public static func run(_ report: ReportDefinition, arguments: [String: String], asOf: String,
                            guard queryGuard: QueryGuard, timeout: TimeInterval? = nil,
                            columns: ([String]) throws -> Void, rowInPlace: (any ResultRow) throws -> Void) throws {
-        let statement = try prepare(report, arguments: arguments, asOf: asOf, guard: queryGuard)
-        try queryGuard.run(statement, timeout: timeout, columns: columns, rowInPlace: rowInPlace)
+        try run(report, arguments: arguments, asOf: asOf, guard: queryGuard, timeout: timeout,
+                parts: nil, columns: columns, rowInPlace: rowInPlace)
     }
 
-    /// Checks the values and the as-of date, compiles the report and binds every parameter.
-    private static func prepare(_ report: ReportDefinition, arguments: [String: String], asOf: String,
-                                guard queryGuard: QueryGuard) throws -> Statement {
+    /// `parts`: how many parts to run a report in parts in (by default one
+    /// per core, see `ReportParts.count`); `afterSnapshots` runs once every
+    /// part has begun reading (for tests: a commit there must not show).
+    static func run(_ report: ReportDefinition, arguments: [String: String], asOf: String,
+                    guard queryGuard: QueryGuard, timeout: TimeInterval?, parts: Int?,
+                    afterSnapshots: () -> Void = {},
+                    columns: ([String]) throws -> Void, rowInPlace: (any ResultRow) throws -> Void) throws {
         guard ReportDate.isValidDay(asOf) else { throw ReportError.invalidAsOf(value: asOf) }
         var values = try values(for: report, arguments: arguments)
         try ReportRanges.check(values)
         let statement = try prepare(report, guard: queryGuard)
         try ReportReferences.resolve(&values, connection: queryGuard.connection)
         values[ReportParser.asOfParameter] = .text(asOf)
+        try bind(values, to: statement)
+        guard ReportParts.isInParts(statement) else {
+            try queryGuard.run(statement, timeout: timeout, columns: columns, rowInPlace: rowInPlace)
+            return
+        }
+        try ReportParts.run(report, statement: statement, values: values,
+                            parts: parts ?? ReportParts.count(for: queryGuard.connection), guard: queryGuard,
+                            timeout: timeout, afterSnapshots: afterSnapshots, columns: columns, rowInPlace: rowInPlace)
+    }
+
+    /// Binds each of the statement's parameters that `values` names (by name, without its ':').
+    static func bind(_ values: [String: DatabaseValue], to statement: Statement) throws {
         for (index, name) in statement.parameterNames.enumerated() {
             guard let name, let value = values[String(name.dropFirst())] else { continue }
             try statement.bind(value, at: index + 1)
         }
-        return statement
     }
 }
