@@ -53,6 +53,28 @@ extension Connection {
         }
     }
 
+    /// Begins a read transaction: what the connection reads until `endRead()`
+    /// is one snapshot of the file. Returns `PRAGMA data_version` as of that
+    /// snapshot; it differs from the one of the connection's previous read
+    /// transaction when another connection committed in between.
+    @discardableResult
+    public func beginRead() throws -> Int64 {
+        try execute("BEGIN DEFERRED TRANSACTION")
+        do {
+            // The pragma reads the file's header, which starts the snapshot.
+            return try scalar("PRAGMA data_version")?.int64 ?? 0
+        } catch {
+            endRead()
+            throw error
+        }
+    }
+
+    /// Ends the read transaction of `beginRead()`, if one is open.
+    public func endRead() {
+        guard isInTransaction else { return }
+        try? execute("COMMIT TRANSACTION")
+    }
+
     /// Runs `body` inside a savepoint, which can nest within a transaction or
     /// another savepoint: released when it returns, rolled back to when it throws.
     @discardableResult

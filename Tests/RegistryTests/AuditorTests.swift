@@ -1,5 +1,5 @@
 import Database
-import Registry
+@testable import Registry
 import XCTest
 
 /// What holds for the audit as a whole: order, counts, rule selection, settings.
@@ -61,6 +61,32 @@ final class AuditorTests: XCTestCase {
         let threaded = try registry.audit([], asOf: asOf, parallel: true)
         XCTAssertEqual(threaded, sequential)
         XCTAssertGreaterThan(threaded.count, 10)
+    }
+
+    /// The rules' connections read one snapshot: an agreement committed while
+    /// they begin shows in every rule or in none. Here it comes after all of
+    /// them began, so the audit runs serially in the newer snapshot.
+    func testACommitWhileTheRulesBeginShowsInAllOrNone() throws {
+        try fillWithOneOfEverything()
+        let settings = try AuditSettings(asOf: asOf, withinDays: 180, noExpiryYears: 5, lateAnnouncementDays: 60)
+        let auditor = try Auditor(connection: registry.connection, settings: settings)
+        let writer = try RegistryDatabase.open(path: registry.path, access: .write)
+        auditor.afterSnapshots = {
+            do {
+                // Expired but active, and ending before it begins: two rules find it.
+                try writer.execute("""
+                    INSERT INTO agreements (key, title, kind, status, signed_on, expires_on)
+                    VALUES ('committed-meanwhile', 'Committed meanwhile', 'mou', 'active', '2024-05-01', '2024-04-30')
+                    """)
+            } catch {
+                XCTFail("the commit in between failed: \(error)")
+            }
+        }
+        let threaded = try auditor.findings(parallel: true)
+        auditor.afterSnapshots = {}
+        let after = try auditor.findings(parallel: false)
+        XCTAssertEqual(threaded.filter { $0.recordKey == "committed-meanwhile" }.count, 2)
+        XCTAssertEqual(threaded, after)
     }
 
     /// expired-but-active runs in two parts (ranges of ids) on two threads:

@@ -23,9 +23,9 @@ public final class Auditor {
     /// Calls `emit` with every finding, in order, and returns the counts.
     ///
     /// With `parallel` (the default) and a registry file, each rule query runs
-    /// on its own thread and read-only connection, ahead of the merge. (Each
-    /// connection reads its own snapshot: run the audit when no import is
-    /// writing, or accept that a commit in between may show in some rules only.)
+    /// on its own thread and read-only connection, ahead of the merge. All of
+    /// them read one snapshot (`SharedSnapshot`); if another connection
+    /// commits while they begin, the audit runs serially on this connection.
     @discardableResult
     public func run(parallel: Bool = true, _ emit: (Finding) throws -> Void) throws -> AuditSummary {
         try run(parallel: parallel, transform: { $0 }, emit)
@@ -58,6 +58,37 @@ public final class Auditor {
 
         var cursors: [ItemCursor<Payload>] = []
         defer { cursors.forEach { $0.cancel() } }
+        // A caller's own transaction is already one snapshot, which no other
+        // connection can share.
+        if threaded && !connection.isInTransaction {
+            defer { connection.endRead() }
+            let together = try SharedSnapshot.begin(lead: connection.beginRead, end: connection.endRead, others: {
+                cursors = try makeCursors(threaded: true, transform: transform)
+                let allBegan = cursors.map { $0.waitUntilReading() }.allSatisfy { $0 }
+                afterSnapshots()
+                return allBegan
+            })
+            if !together {
+                cursors.forEach { $0.cancel() }
+                cursors = try makeCursors(threaded: false, transform: transform)
+            }
+            try merge(cursors, into: &summary, emit)
+        } else {
+            cursors = try makeCursors(threaded: threaded, transform: transform)
+            try merge(cursors, into: &summary, emit)
+        }
+        return summary
+    }
+
+    /// Runs once every rule's connection has begun reading (for tests: a
+    /// commit there must not show in some rules only).
+    var afterSnapshots: () -> Void = {}
+
+    /// A cursor per rule query (and per part of a query in parts), on threads
+    /// of their own or on this connection.
+    private func makeCursors<Payload>(threaded: Bool, transform: @escaping @Sendable (Finding) -> Payload) throws
+        -> [ItemCursor<Payload>] {
+        var cursors: [ItemCursor<Payload>] = []
         let lastID = try connection.scalar("SELECT coalesce(max(id), 1) FROM agreements")?.int64 ?? 1
         var order = 0
         for rule in rules {
@@ -65,7 +96,8 @@ public final class Auditor {
                 if threaded {
                     for part in 0..<query.parts {
                         let split = QuerySplit(part: part, parts: query.parts, lastID: lastID)
-                        cursors.append(.prefetching(rule: rule, query: query, order: order, split: split, path: path,
+                        cursors.append(.prefetching(rule: rule, query: query, order: order, split: split,
+                                                    path: connection.path,
                                                     busyTimeout: connection.configuration.busyTimeout,
                                                     settings: settings, transform: transform))
                     }
@@ -77,6 +109,12 @@ public final class Auditor {
                 order += 1
             }
         }
+        return cursors
+    }
+
+    /// Emits the cursors' findings in order: by severity, then date, then rule.
+    private func merge<Payload>(_ cursors: [ItemCursor<Payload>], into summary: inout AuditSummary,
+                                _ emit: (Payload) throws -> Void) throws {
         // Possible findings held back for a lower severity, by cursor.
         var heldBack: [Severity: [Int: [OrderedItem<Payload>]]] = [:]
         for level in Severity.allCases {
@@ -101,7 +139,6 @@ public final class Auditor {
                 }
             }
         }
-        return summary
     }
 
     /// 1 GiB: more than the audit's tables and indexes at a million agreements.

@@ -83,14 +83,22 @@ final class ItemCursor<Payload> {
     let rule: AuditRule
     private let pull: () throws -> OrderedItem<Payload>?
     private let stop: () -> Void
+    private let reading: () -> Bool
 
-    private init(rule: AuditRule, pull: @escaping () throws -> OrderedItem<Payload>?, stop: @escaping () -> Void) {
+    private init(rule: AuditRule, pull: @escaping () throws -> OrderedItem<Payload>?, stop: @escaping () -> Void,
+                 reading: @escaping () -> Bool = { true }) {
         self.rule = rule
         self.pull = pull
         self.stop = stop
+        self.reading = reading
     }
 
     func next() throws -> OrderedItem<Payload>? { try pull() }
+
+    /// Waits until the cursor's connection has begun its read transaction
+    /// (see `SharedSnapshot`); false when it could not. A serial cursor reads
+    /// on the caller's connection, which is reading already.
+    func waitUntilReading() -> Bool { reading() }
 
     /// Stops reading early (the audit ended with an error); idempotent.
     func cancel() { stop() }
@@ -112,7 +120,7 @@ final class ItemCursor<Payload> {
                             transform: @escaping @Sendable (Finding) -> Payload) -> ItemCursor {
         let prefetcher = Prefetcher<Payload>(rule: rule, query: query, order: order, split: split, path: path, busyTimeout: busyTimeout, settings: settings,
                                              transform: transform)
-        return ItemCursor(rule: rule, pull: prefetcher.next, stop: prefetcher.cancel)
+        return ItemCursor(rule: rule, pull: prefetcher.next, stop: prefetcher.cancel, reading: prefetcher.waitUntilReading)
     }
 }
 
@@ -130,6 +138,9 @@ final class Prefetcher<Payload>: @unchecked Sendable {
     static var maxChunks: Int { 16 }
 
     private let handoff = ChunkHandoff<[OrderedItem<Payload>]>(capacity: maxChunks)
+    private let reading = DispatchSemaphore(value: 0)
+    /// Set before `reading` is signalled, read after it is waited for.
+    private var began = false
 
     // Used only by the consuming thread.
     private var current: [OrderedItem<Payload>] = []
@@ -149,8 +160,17 @@ final class Prefetcher<Payload>: @unchecked Sendable {
 
     private func produce(rule: AuditRule, query: RuleQuery, order: Int, split: QuerySplit, path: String,
                          busyTimeout: TimeInterval, settings: AuditSettings, transform: (Finding) -> Payload) {
+        var signalled = false
+        func signal(began: Bool) {
+            self.began = began
+            signalled = true
+            reading.signal()
+        }
         do {
             let connection = try RegistryDatabase.open(path: path, access: .read, busyTimeout: busyTimeout)
+            try connection.beginRead()
+            defer { connection.endRead() }
+            signal(began: true)
             let cursor = try QueryCursor(rule: rule, query: query, order: order, split: split,
                                          connection: connection, settings: settings)
             var chunk: [OrderedItem<Payload>] = []
@@ -165,8 +185,16 @@ final class Prefetcher<Payload>: @unchecked Sendable {
             if !chunk.isEmpty { _ = handoff.put(chunk) }
             handoff.finish(nil)
         } catch {
+            if !signalled { signal(began: false) }
             handoff.finish(error)
         }
+    }
+
+    /// Waits until the thread's connection has begun its read; false when it could not.
+    func waitUntilReading() -> Bool {
+        reading.wait()
+        reading.signal()  // for a later wait
+        return began
     }
 
     func next() throws -> OrderedItem<Payload>? {

@@ -63,28 +63,19 @@ public final class QueryGuard {
         return statement
     }
 
-    /// Begins a read transaction: the statements run until `endRead()` read
-    /// one snapshot of the file. Returns the connection's data version as of
-    /// that snapshot, which changes when another connection has committed
-    /// since the previous snapshot (`PRAGMA data_version`).
+    /// `Connection.beginRead()` through the guard, which refuses BEGIN to the
+    /// statements it runs for others.
     @discardableResult
     public func beginRead() throws -> Int64 {
-        try controllingTransaction { try connection.execute("BEGIN") }
-        do {
-            return try connection.scalar(Self.dataVersionSQL)?.int64 ?? 0
-        } catch {
-            endRead()
-            throw error
-        }
+        var version: Int64 = 0
+        try controllingTransaction { version = try connection.beginRead() }
+        return version
     }
 
-    /// Ends the read transaction of `beginRead()`, if one is open.
+    /// `Connection.endRead()` through the guard.
     public func endRead() {
-        guard connection.isInTransaction else { return }
-        try? controllingTransaction { try connection.execute("COMMIT") }
+        try? controllingTransaction { connection.endRead() }
     }
-
-    static let dataVersionSQL = "PRAGMA data_version"
 
     private func controllingTransaction(_ body: () throws -> Void) throws {
         controlsTransaction = true

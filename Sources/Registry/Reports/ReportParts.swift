@@ -11,11 +11,9 @@ import Foundation
 /// over when the parts before it are done. Most of a sorted report's work is
 /// its first step, which every part does at the same time.
 ///
-/// Every part reads the same snapshot. The caller's connection begins a read
-/// transaction, the other parts begin theirs, then the caller's begins again:
-/// if no connection committed in between (its data version is unchanged),
-/// all of them began in one snapshot. If one did, or a part could not open
-/// the file, the report runs whole on the caller's connection.
+/// Every part reads the same snapshot (`SharedSnapshot`). If another
+/// connection committed while the parts began, or a part could not open the
+/// file, the report runs whole on the caller's connection.
 enum ReportParts {
     static let partParameter = "part"
     static let partsParameter = "parts"
@@ -52,23 +50,25 @@ enum ReportParts {
         var partCount = max(1, parts)
         var others: [ReportPart] = []
         defer { others.forEach { $0.cancel() } }
-        let version = try queryGuard.beginRead()
         defer { queryGuard.endRead() }
         if partCount > 1 {
             let connection = queryGuard.connection
-            others = (1..<partCount).map {
-                ReportPart(report: report, values: values, part: $0, parts: partCount, path: connection.path,
-                           busyTimeout: connection.configuration.busyTimeout, timeout: timeout)
-            }
-            let allBegan = others.map { $0.waitUntilReading() }.allSatisfy { $0 }
-            afterSnapshots()
-            queryGuard.endRead()
-            let sameSnapshot = try queryGuard.beginRead() == version
-            if !(allBegan && sameSnapshot) {
+            let together = try SharedSnapshot.begin(lead: queryGuard.beginRead, end: queryGuard.endRead, others: {
+                others = (1..<partCount).map {
+                    ReportPart(report: report, values: values, part: $0, parts: partCount, path: connection.path,
+                               busyTimeout: connection.configuration.busyTimeout, timeout: timeout)
+                }
+                let allBegan = others.map { $0.waitUntilReading() }.allSatisfy { $0 }
+                afterSnapshots()
+                return allBegan
+            })
+            if !together {
                 others.forEach { $0.cancel() }
                 others = []
                 partCount = 1
             }
+        } else {
+            try queryGuard.beginRead()
         }
         try ReportRunner.bind(share(0, of: partCount, values), to: statement)
         try queryGuard.run(statement, timeout: timeout, columns: columns, rowInPlace: rowInPlace)
@@ -133,6 +133,7 @@ final class ReportPart: @unchecked Sendable {
     /// Waits until the part reads its snapshot; false when it could not begin.
     func waitUntilReading() -> Bool {
         reading.wait()
+        reading.signal()  // for a later wait
         return began
     }
 
