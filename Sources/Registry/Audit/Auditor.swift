@@ -25,7 +25,9 @@ public final class Auditor {
     /// With `parallel` (the default) and a registry file, each rule query runs
     /// on its own thread and read-only connection, ahead of the merge. All of
     /// them read one snapshot (`SharedSnapshot`); if another connection
-    /// commits while they begin, the audit runs serially on this connection.
+    /// commits while they begin, the audit runs serially on this connection,
+    /// as it does inside a transaction of the caller's (which only this
+    /// connection sees).
     @discardableResult
     public func run(parallel: Bool = true, _ emit: (Finding) throws -> Void) throws -> AuditSummary {
         try run(parallel: parallel, transform: { $0 }, emit)
@@ -59,9 +61,10 @@ public final class Auditor {
         var cursors: [ItemCursor<Payload>] = []
         defer { cursors.forEach { $0.cancel() } }
         // A caller's own transaction is already one snapshot, which no other
-        // connection can share.
-        if threaded && !connection.isInTransaction {
-            defer { connection.endRead() }
+        // connection can share: then the rules read on this connection.
+        let leads = threaded && !connection.isInTransaction
+        defer { if leads { connection.endRead() } }
+        if leads {
             let together = try SharedSnapshot.begin(lead: connection.beginRead, end: connection.endRead, others: {
                 cursors = try makeCursors(threaded: true, transform: transform)
                 let allBegan = cursors.map { $0.waitUntilReading() }.allSatisfy { $0 }
@@ -72,11 +75,10 @@ public final class Auditor {
                 cursors.forEach { $0.cancel() }
                 cursors = try makeCursors(threaded: false, transform: transform)
             }
-            try merge(cursors, into: &summary, emit)
         } else {
-            cursors = try makeCursors(threaded: threaded, transform: transform)
-            try merge(cursors, into: &summary, emit)
+            cursors = try makeCursors(threaded: false, transform: transform)
         }
+        try merge(cursors, into: &summary, emit)
         return summary
     }
 

@@ -138,9 +138,7 @@ final class Prefetcher<Payload>: @unchecked Sendable {
     static var maxChunks: Int { 16 }
 
     private let handoff = ChunkHandoff<[OrderedItem<Payload>]>(capacity: maxChunks)
-    private let reading = DispatchSemaphore(value: 0)
-    /// Set before `reading` is signalled, read after it is waited for.
-    private var began = false
+    private let reading = ReadingSignal()
 
     // Used only by the consuming thread.
     private var current: [OrderedItem<Payload>] = []
@@ -160,17 +158,11 @@ final class Prefetcher<Payload>: @unchecked Sendable {
 
     private func produce(rule: AuditRule, query: RuleQuery, order: Int, split: QuerySplit, path: String,
                          busyTimeout: TimeInterval, settings: AuditSettings, transform: (Finding) -> Payload) {
-        var signalled = false
-        func signal(began: Bool) {
-            self.began = began
-            signalled = true
-            reading.signal()
-        }
         do {
             let connection = try RegistryDatabase.open(path: path, access: .read, busyTimeout: busyTimeout)
             try connection.beginRead()
             defer { connection.endRead() }
-            signal(began: true)
+            reading.set(began: true)
             let cursor = try QueryCursor(rule: rule, query: query, order: order, split: split,
                                          connection: connection, settings: settings)
             var chunk: [OrderedItem<Payload>] = []
@@ -185,17 +177,13 @@ final class Prefetcher<Payload>: @unchecked Sendable {
             if !chunk.isEmpty { _ = handoff.put(chunk) }
             handoff.finish(nil)
         } catch {
-            if !signalled { signal(began: false) }
+            reading.set(began: false)
             handoff.finish(error)
         }
     }
 
     /// Waits until the thread's connection has begun its read; false when it could not.
-    func waitUntilReading() -> Bool {
-        reading.wait()
-        reading.signal()  // for a later wait
-        return began
-    }
+    func waitUntilReading() -> Bool { reading.wait() }
 
     func next() throws -> OrderedItem<Payload>? {
         if index < current.count {

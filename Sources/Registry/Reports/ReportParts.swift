@@ -81,9 +81,7 @@ enum ReportParts {
 /// One part after the first, run on its own thread and connection.
 final class ReportPart: @unchecked Sendable {
     private let handoff = ChunkHandoff<BufferedRows>(capacity: ReportParts.maxChunks)
-    private let reading = DispatchSemaphore(value: 0)
-    /// Set before `reading` is signalled, read after it is waited for.
-    private var began = false
+    private let reading = ReadingSignal()
 
     /// The consumer stopped taking rows (`cancel()`).
     private struct Stopped: Error {}
@@ -101,19 +99,13 @@ final class ReportPart: @unchecked Sendable {
     private func produce(report: ReportDefinition, values: [String: DatabaseValue], part: Int, parts: Int,
                          path: String, busyTimeout: TimeInterval, timeout: TimeInterval?) {
         defer { handoff.producerExits() }
-        var signalled = false
-        func signal(began: Bool) {
-            self.began = began
-            signalled = true
-            reading.signal()
-        }
         do {
             let queryGuard = try ReadOnlyRegistry.open(path: path, busyTimeout: busyTimeout)
             let statement = try ReportRunner.prepare(report, guard: queryGuard)
             try ReportRunner.bind(ReportParts.share(part, of: parts, values), to: statement)
             try queryGuard.beginRead()
             defer { queryGuard.endRead() }
-            signal(began: true)
+            reading.set(began: true)
             let columnCount = statement.columnCount
             var chunk = BufferedRows(columnCount: columnCount)
             try queryGuard.run(statement, timeout: timeout, columns: { _ in }, rowInPlace: { row in
@@ -125,17 +117,13 @@ final class ReportPart: @unchecked Sendable {
             if !chunk.isEmpty { _ = handoff.put(chunk) }
             handoff.finish(nil)
         } catch {
-            if !signalled { signal(began: false) }
+            reading.set(began: false)
             handoff.finish(error)
         }
     }
 
     /// Waits until the part reads its snapshot; false when it could not begin.
-    func waitUntilReading() -> Bool {
-        reading.wait()
-        reading.signal()  // for a later wait
-        return began
-    }
+    func waitUntilReading() -> Bool { reading.wait() }
 
     /// Hands over the part's rows in order; throws the part's error after the rows before it.
     func forEachRow(_ body: (any ResultRow) throws -> Void) throws {
