@@ -45,6 +45,11 @@ public final class Connection {
 
     let handle: OpaquePointer
     public let path: String
+
+    /// True when the database is a file that another connection can open by
+    /// `path`: not in memory, not a temporary database, not a URI (whose
+    /// options another open would not repeat).
+    public var isPlainFile: Bool { !path.isEmpty && path != ":memory:" && !path.hasPrefix("file:") }
     var savepointDepth = 0
     public let configuration: Configuration
     /// The Swift side of the authorizer and progress handler. SQLite holds

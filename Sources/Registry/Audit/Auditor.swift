@@ -50,8 +50,7 @@ public final class Auditor {
     private func run<Payload>(parallel: Bool, transform: @escaping @Sendable (Finding) -> Payload,
                               _ emit: (Payload) throws -> Void) throws -> AuditSummary {
         var summary = AuditSummary(asOf: settings.asOf)
-        let path = connection.path
-        let threaded = parallel && !path.isEmpty && path != ":memory:" && !path.hasPrefix("file:")
+        let threaded = parallel && connection.isPlainFile
         // A full audit reads much of the file, partly in index order: mapped
         // pages spare a system call per page read. Only for this run.
         let mmapSize = try connection.pragma(.mmapSize) ?? 0

@@ -30,8 +30,7 @@ enum ReportParts {
     /// One part per core, up to `maxParts`; one for a database that is not a
     /// file (no other connection can open it).
     static func count(for connection: Connection) -> Int {
-        let path = connection.path
-        guard !path.isEmpty, path != ":memory:", !path.hasPrefix("file:") else { return 1 }
+        guard connection.isPlainFile else { return 1 }
         return max(1, min(ProcessInfo.processInfo.activeProcessorCount, maxParts))
     }
 
