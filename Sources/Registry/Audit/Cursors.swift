@@ -137,8 +137,7 @@ final class Prefetcher<Payload>: @unchecked Sendable {
     /// are of a lower severity) to do most of its work before its turn.
     static var maxChunks: Int { 16 }
 
-    private let handoff = ChunkHandoff<[OrderedItem<Payload>]>(capacity: maxChunks)
-    private let reading = ReadingSignal()
+    private let thread: ReadingThread<[OrderedItem<Payload>]>
 
     // Used only by the consuming thread.
     private var current: [OrderedItem<Payload>] = []
@@ -146,23 +145,11 @@ final class Prefetcher<Payload>: @unchecked Sendable {
 
     init(rule: AuditRule, query: RuleQuery, order: Int, split: QuerySplit, path: String,
          busyTimeout: TimeInterval, settings: AuditSettings, transform: @escaping @Sendable (Finding) -> Payload) {
-        let thread = Thread { [self] in
-            produce(rule: rule, query: query, order: order, split: split, path: path,
-                    busyTimeout: busyTimeout, settings: settings, transform: transform)
-        }
-        thread.name = "audit \(rule.id)"
-        thread.start()
-    }
-
-    deinit { cancel() }
-
-    private func produce(rule: AuditRule, query: RuleQuery, order: Int, split: QuerySplit, path: String,
-                         busyTimeout: TimeInterval, settings: AuditSettings, transform: (Finding) -> Payload) {
-        do {
+        thread = ReadingThread(name: "audit \(rule.id)", capacity: Self.maxChunks) { thread in
             let connection = try RegistryDatabase.open(path: path, access: .read, busyTimeout: busyTimeout)
             try connection.beginRead()
             defer { connection.endRead() }
-            reading.set(began: true)
+            thread.began()
             let cursor = try QueryCursor(rule: rule, query: query, order: order, split: split,
                                          connection: connection, settings: settings)
             var chunk: [OrderedItem<Payload>] = []
@@ -170,33 +157,29 @@ final class Prefetcher<Payload>: @unchecked Sendable {
             while let (place, finding) = try cursor.next() {
                 chunk.append(OrderedItem(place: place, severity: finding.severity, payload: transform(finding)))
                 if chunk.count == Self.chunkSize {
-                    guard handoff.put(chunk) else { return }
+                    guard thread.handoff.put(chunk) else { return }
                     chunk.removeAll(keepingCapacity: true)
                 }
             }
-            if !chunk.isEmpty { _ = handoff.put(chunk) }
-            handoff.finish(nil)
-        } catch {
-            reading.set(began: false)
-            handoff.finish(error)
+            if !chunk.isEmpty { _ = thread.handoff.put(chunk) }
         }
     }
 
+    deinit { cancel() }
+
     /// Waits until the thread's connection has begun its read; false when it could not.
-    func waitUntilReading() -> Bool { reading.wait() }
+    func waitUntilReading() -> Bool { thread.waitUntilReading() }
 
     func next() throws -> OrderedItem<Payload>? {
         if index < current.count {
             index += 1
             return current[index - 1]
         }
-        guard let chunk = try handoff.take() else { return nil }
+        guard let chunk = try thread.handoff.take() else { return nil }
         current = chunk
         index = 1
         return current[0]
     }
 
-    func cancel() {
-        handoff.stop(waitingForProducer: false)
-    }
+    func cancel() { thread.cancel() }
 }

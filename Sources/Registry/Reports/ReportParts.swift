@@ -79,62 +79,46 @@ enum ReportParts {
 
 /// One part after the first, run on its own thread and connection.
 final class ReportPart: @unchecked Sendable {
-    private let handoff = ChunkHandoff<BufferedRows>(capacity: ReportParts.maxChunks)
-    private let reading = ReadingSignal()
+    private let thread: ReadingThread<BufferedRows>
 
     /// The consumer stopped taking rows (`cancel()`).
     private struct Stopped: Error {}
 
     init(report: ReportDefinition, values: [String: DatabaseValue], part: Int, parts: Int, path: String,
          busyTimeout: TimeInterval, timeout: TimeInterval?) {
-        let thread = Thread { [self] in
-            produce(report: report, values: values, part: part, parts: parts, path: path, busyTimeout: busyTimeout,
-                    timeout: timeout)
-        }
-        thread.name = "report part \(part)"
-        thread.start()
-    }
-
-    private func produce(report: ReportDefinition, values: [String: DatabaseValue], part: Int, parts: Int,
-                         path: String, busyTimeout: TimeInterval, timeout: TimeInterval?) {
-        defer { handoff.producerExits() }
-        do {
+        thread = ReadingThread(name: "report part \(part)", capacity: ReportParts.maxChunks) { thread in
             let queryGuard = try ReadOnlyRegistry.open(path: path, busyTimeout: busyTimeout)
             let statement = try ReportRunner.prepare(report, guard: queryGuard)
             try ReportRunner.bind(ReportParts.share(part, of: parts, values), to: statement)
             try queryGuard.beginRead()
             defer { queryGuard.endRead() }
-            reading.set(began: true)
+            thread.began()
             let columnCount = statement.columnCount
             var chunk = BufferedRows(columnCount: columnCount)
             try queryGuard.run(statement, timeout: timeout, columns: { _ in }, rowInPlace: { row in
                 chunk.append(row)
                 guard chunk.count == ReportParts.chunkRows else { return }
-                guard handoff.put(&chunk, replacingWith: BufferedRows(columnCount: columnCount)) else { throw Stopped() }
+                guard thread.handoff.put(&chunk, replacingWith: BufferedRows(columnCount: columnCount)) else {
+                    throw Stopped()
+                }
                 chunk.removeAll()
             })
-            if !chunk.isEmpty { _ = handoff.put(chunk) }
-            handoff.finish(nil)
-        } catch {
-            reading.set(began: false)
-            handoff.finish(error)
+            if !chunk.isEmpty { _ = thread.handoff.put(chunk) }
         }
     }
 
     /// Waits until the part reads its snapshot; false when it could not begin.
-    func waitUntilReading() -> Bool { reading.wait() }
+    func waitUntilReading() -> Bool { thread.waitUntilReading() }
 
     /// Hands over the part's rows in order; throws the part's error after the rows before it.
     func forEachRow(_ body: (any ResultRow) throws -> Void) throws {
         var used: BufferedRows?
-        while let chunk = try handoff.take(givingBack: &used) {
+        while let chunk = try thread.handoff.take(givingBack: &used) {
             try chunk.forEachRow(body)
             used = chunk
         }
     }
 
     /// Stops the part at its next chunk; idempotent.
-    func cancel() {
-        handoff.stop(waitingForProducer: false)
-    }
+    func cancel() { thread.cancel() }
 }

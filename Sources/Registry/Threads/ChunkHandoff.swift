@@ -5,8 +5,8 @@ import Foundation
 /// memory stays bounded however far ahead it could run. Chunks the consumer
 /// is done with may go back to the producer to be filled again. The
 /// producer's error reaches the consumer only after every chunk queued
-/// before it. Serves the import's reading thread (`ReadAheadRecordSource`)
-/// and the audit's rule threads (`Prefetcher`).
+/// before it. Serves the import's reading thread (`ReadAheadRecordSource`),
+/// and the audit's rules and a report's parts (`ReadingThread`).
 final class ChunkHandoff<Chunk>: @unchecked Sendable {
     private let capacity: Int
     // All guarded by `condition`.
