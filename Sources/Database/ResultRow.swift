@@ -16,6 +16,15 @@ public protocol ResultRow {
     func withText<Result>(at index: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result?
 }
 
+extension ResultRow {
+    /// Every column in its own storage class, in `values` (emptied first,
+    /// its storage kept for the next row).
+    public func values(into values: inout [DatabaseValue]) {
+        values.removeAll(keepingCapacity: true)
+        for index in 0..<count { values.append(value(at: index)) }
+    }
+}
+
 extension Statement: ResultRow {
     public var count: Int { columnCount }
 

@@ -91,8 +91,7 @@ public final class QueryGuard {
         var values: [DatabaseValue] = []
         values.reserveCapacity(statement.columnCount)
         try run(statement, timeout: timeout, columns: columns, rowInPlace: { current in
-            values.removeAll(keepingCapacity: true)
-            for index in 0..<current.count { values.append(current.value(at: index)) }
+            current.values(into: &values)
             try row(values)
         })
     }

@@ -42,13 +42,14 @@ enum ReportParts {
         return values
     }
 
-    /// Runs `statement` (compiled from `report`, with `values` bound) in `parts` parts.
+    /// Runs `statement` (compiled from `report`) with `values` in `parts` parts.
     static func run(_ report: ReportDefinition, statement: Statement, values: [String: DatabaseValue], parts: Int,
                     guard queryGuard: QueryGuard, timeout: TimeInterval?, afterSnapshots: () -> Void,
                     columns: ([String]) throws -> Void, rowInPlace: (any ResultRow) throws -> Void) throws {
         var partCount = max(1, parts)
         var others: [ReportPart] = []
         defer { others.forEach { $0.cancel() } }
+        // One statement reads one snapshot by itself; only parts need a read transaction.
         defer { queryGuard.endRead() }
         if partCount > 1 {
             let connection = queryGuard.connection
@@ -66,8 +67,6 @@ enum ReportParts {
                 others = []
                 partCount = 1
             }
-        } else {
-            try queryGuard.beginRead()
         }
         try ReportRunner.bind(share(0, of: partCount, values), to: statement)
         try queryGuard.run(statement, timeout: timeout, columns: columns, rowInPlace: rowInPlace)

@@ -80,8 +80,7 @@ public enum ReportRunner {
         var values: [DatabaseValue] = []
         try run(report, arguments: arguments, asOf: asOf, guard: queryGuard, timeout: timeout, columns: columns,
                 rowInPlace: { current in
-                    values.removeAll(keepingCapacity: true)
-                    for index in 0..<current.count { values.append(current.value(at: index)) }
+                    current.values(into: &values)
                     try row(values)
                 })
     }
@@ -109,8 +108,8 @@ public enum ReportRunner {
         let statement = try prepare(report, guard: queryGuard)
         try ReportReferences.resolve(&values, connection: queryGuard.connection)
         values[ReportParser.asOfParameter] = .text(asOf)
-        try bind(values, to: statement)
         guard ReportParts.isInParts(statement) else {
+            try bind(values, to: statement)
             try queryGuard.run(statement, timeout: timeout, columns: columns, rowInPlace: rowInPlace)
             return
         }
